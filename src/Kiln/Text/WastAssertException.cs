@@ -1,0 +1,3 @@
+namespace Kiln.Text;
+
+internal sealed record WastAssertException(int Line, WastAction Action) : WastCommand(Line);

@@ -1,0 +1,3 @@
+namespace Kiln.Text;
+
+internal sealed record WastAssertExhaustion(int Line, WastAction Action, string Message) : WastCommand(Line);

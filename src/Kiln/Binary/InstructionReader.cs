@@ -74,15 +74,18 @@ internal ref struct InstructionReader
         {
             uint sub = _r.ReadU32();
             info = OpcodeTable.Lookup(b, sub);
+            if (info is null)
+            {
+                throw _r.ErrorAt(FormattableString.Invariant($"illegal opcode {b:x2} {sub:x2}"), InstructionOffset);
+            }
         }
         else
         {
             info = OpcodeTable.Lookup(b);
-        }
-
-        if (info is null)
-        {
-            throw _r.ErrorAt("illegal opcode", InstructionOffset);
+            if (info is null)
+            {
+                throw _r.ErrorAt(FormattableString.Invariant($"illegal opcode {b:x2}"), InstructionOffset);
+            }
         }
 
         Opcode = info.Value.Opcode;

@@ -21,6 +21,9 @@ internal ref struct WasmReader
         Section = section;
     }
 
+    /// <summary>The reason for running out of bytes; the reference interpreter's wording, of which "unexpected end" is a prefix.</summary>
+    public const string UnexpectedEnd = "unexpected end of section or function";
+
     public int BaseOffset { get; }
     public string? Section { get; set; }
 
@@ -45,7 +48,7 @@ internal ref struct WasmReader
     {
         if (_pos >= _data.Length)
         {
-            throw Error("unexpected end");
+            throw Error(UnexpectedEnd);
         }
 
         return _data[_pos++];
@@ -55,7 +58,7 @@ internal ref struct WasmReader
     {
         if (_pos >= _data.Length)
         {
-            throw Error("unexpected end");
+            throw Error(UnexpectedEnd);
         }
 
         return _data[_pos];
@@ -65,7 +68,7 @@ internal ref struct WasmReader
     {
         if (count < 0 || count > _data.Length - _pos)
         {
-            throw Error("unexpected end");
+            throw Error(UnexpectedEnd);
         }
 
         var s = _data.Slice(_pos, count);
@@ -100,15 +103,17 @@ internal ref struct WasmReader
             byte b = ReadByte();
             if (i == maxBytes - 1)
             {
-                if ((b & 0x80) != 0)
-                {
-                    throw ErrorAt("integer representation too long", Offset - 1);
-                }
-
+                // As the reference interpreter: value bits beyond the width are "too large" even when the
+                // continuation bit is also set; a continuation on the last allowed byte is "too long".
                 int usedBits = bits - shift;
-                if (usedBits < 7 && (b >> usedBits) != 0)
+                if (usedBits < 7 && ((b & 0x7F) >> usedBits) != 0)
                 {
                     throw ErrorAt("integer too large", Offset - 1);
+                }
+
+                if ((b & 0x80) != 0)
+                {
+                    throw ErrorAt("integer representation too long", Offset);
                 }
             }
 
@@ -132,20 +137,20 @@ internal ref struct WasmReader
             byte b = ReadByte();
             if (i == maxBytes - 1)
             {
-                if ((b & 0x80) != 0)
-                {
-                    throw ErrorAt("integer representation too long", Offset - 1);
-                }
-
-                // The bits beyond the value's width must all equal its sign bit.
+                // The bits beyond the value's width, and its sign bit, must all be equal.
                 int usedBits = bits - shift;
                 if (usedBits < 7)
                 {
-                    int rest = (sbyte)(b << 1) >> usedBits;
-                    if (rest != 0 && rest != -1)
+                    int mask = (-1 << (usedBits - 1)) & 0x7F;
+                    if ((b & mask) != 0 && (b & mask) != mask)
                     {
                         throw ErrorAt("integer too large", Offset - 1);
                     }
+                }
+
+                if ((b & 0x80) != 0)
+                {
+                    throw ErrorAt("integer representation too long", Offset);
                 }
             }
 
@@ -170,11 +175,8 @@ internal ref struct WasmReader
     /// <summary>Reads a length-prefixed UTF-8 name.</summary>
     public string ReadName()
     {
-        uint len = ReadU32();
-        if (len > Remaining)
-        {
-            throw Error("length out of bounds");
-        }
+        int at = Offset;
+        uint len = ReadLength();
 
         var bytes = ReadBytes((int)len);
         try
@@ -183,40 +185,61 @@ internal ref struct WasmReader
         }
         catch (DecoderFallbackException)
         {
-            throw ErrorAt("malformed UTF-8 encoding", Offset - (int)len);
+            throw ErrorAt("malformed UTF-8 encoding", at);
         }
     }
 
     /// <summary>Reads a vector length and checks it against the bytes left (each element takes at least one byte).</summary>
-    public int ReadCount()
-    {
-        uint n = ReadU32();
-        if (n > Remaining)
-        {
-            throw Error("length out of bounds");
-        }
+    public int ReadCount() => (int)ReadLength();
 
-        return (int)n;
+    /// <summary>
+    /// Reads a u32 length (of a vector, name, section or body) that cannot fit in the bytes left. As in the reference
+    /// interpreter, the bound counts from the length's own first byte, so one too many reads on and fails as "unexpected end".
+    /// </summary>
+    public uint ReadLength()
+    {
+        int at = Offset;
+        int left = Remaining;
+        uint n = ReadU32();
+        return n <= (uint)left ? n : throw ErrorAt("length out of bounds", at);
     }
 
     public HeapType ReadHeapType()
     {
         int start = Offset;
-        long v = ReadS33();
-        if (v >= 0)
+        byte b = PeekByte();
+
+        // Abstract heap types are single negative bytes; anything else is a non-negative s33 type index.
+        if ((b & 0xC0) == 0x40)
         {
-            return v > int.MaxValue ? throw ErrorAt("integer too large", start) : HeapType.OfIndex((int)v);
+            _pos++;
+            return IsAbstractHeapCode(b) ? new HeapType((HeapKind)b) : throw ErrorAt("malformed heap type", start);
         }
 
-        byte code = (byte)(v & 0x7F);
-        return IsAbstractHeapCode(code) ? new HeapType((HeapKind)code) : throw ErrorAt("malformed heap type", start);
+        long v = ReadS33();
+        if (v < 0)
+        {
+            throw ErrorAt("malformed heap type", start);
+        }
+
+        return v > int.MaxValue ? throw ErrorAt("integer too large", start) : HeapType.OfIndex((int)v);
+    }
+
+    /// <summary>Reads a reference type (table and element types): 0x63/0x64 with a heap type, or an abstract shorthand.</summary>
+    public ValType ReadRefType()
+    {
+        int start = Offset;
+        byte b = ReadByte();
+        return b is not (0x7F or 0x7E or 0x7D or 0x7C or 0x7B) && TryDecodeValType(ref this, b, out var t)
+            ? t
+            : throw MalformedType(b, "malformed reference type", start);
     }
 
     public ValType ReadValType()
     {
         int start = Offset;
         byte b = ReadByte();
-        return TryDecodeValType(ref this, b, out var t) ? t : throw ErrorAt("malformed value type", start);
+        return TryDecodeValType(ref this, b, out var t) ? t : throw MalformedType(b, "malformed value type", start);
     }
 
     /// <summary>Reads a storage type: a value type or a packed i8/i16.</summary>
@@ -229,8 +252,17 @@ internal ref struct WasmReader
             return new ValType((ValTypeKind)b);
         }
 
-        return ReadValType();
+        int start = Offset;
+        _pos++;
+        return TryDecodeValType(ref this, b, out var t) ? t : throw MalformedType(b, "malformed storage type", start);
     }
+
+    /// <summary>
+    /// The error for a type code <paramref name="b"/> that is not one. Type codes are s7 values, so a byte with the
+    /// continuation bit is a too-long encoding (as the reference interpreter reports), not an unknown type.
+    /// </summary>
+    public readonly WasmDecodeException MalformedType(byte b, string reason, int offset) =>
+        (b & 0x80) != 0 ? ErrorAt("integer representation too long", offset + 1) : ErrorAt(reason, offset);
 
     /// <summary>Decodes a value type whose first byte <paramref name="b"/> was already read.</summary>
     public static bool TryDecodeValType(ref WasmReader r, byte b, out ValType type)
@@ -261,6 +293,14 @@ internal ref struct WasmReader
     {
         ulong min = is64 ? ReadU64() : ReadU32();
         ulong? max = (flags & 1) != 0 ? (is64 ? ReadU64() : ReadU32()) : null;
+        return new Limits(min, max);
+    }
+
+    /// <summary>Reads limits after their flags byte (bit 0: a maximum follows). Bounds are u64 in every address type, as in Wasm 3.0; validation checks the ranges.</summary>
+    public Limits ReadLimits(byte flags)
+    {
+        ulong min = ReadU64();
+        ulong? max = (flags & 1) != 0 ? ReadU64() : null;
         return new Limits(min, max);
     }
 }

@@ -1,1 +1,1 @@
-return 0;
+return Kiln.Cli.KilnCli.Run(args, Console.Out, Console.Error);

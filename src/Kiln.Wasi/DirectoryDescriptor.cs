@@ -11,8 +11,14 @@ internal sealed class DirectoryDescriptor(HostFd fd, string? preopenPath, bool r
     /// <summary>Inherited from the preopen: mutations below it fail with EPERM, as Wasmtime's read-only dirs do.</summary>
     internal bool ReadOnly { get; } = readOnly;
 
-    /// <summary>Opened with the fd_read right; fd_fdstat_get reports read rights only then, as Wasmtime does.</summary>
+    /// <summary>Opened for reading (always, unless for writing, which a directory cannot be); fd_fdstat_get reports read rights only then.</summary>
     internal bool Readable { get; } = readable;
+
+    /// <summary>
+    /// The entries read by the last fd_readdir that started at cookie 0. Later cookies page through it, so listing a
+    /// large directory costs one host read rather than one per call; a guest sees changes when it starts over.
+    /// </summary>
+    internal List<(string Name, ulong Ino, Filetype Type)>? Listing { get; set; }
 
     public override void Dispose() => Fd.Dispose();
 }

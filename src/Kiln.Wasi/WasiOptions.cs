@@ -14,7 +14,7 @@ public sealed class WasiOptions
     /// <summary>Preopened directories; they get fds 3, 4, ... in this order.</summary>
     public IList<WasiPreopen> Preopens { get; } = [];
 
-    /// <summary>Preopened listening sockets; they get the fds after the directories.</summary>
+    /// <summary>Preopened listening sockets; they get the fds after the directories, and the host disposes them.</summary>
     public IList<Socket> ListeningSockets { get; } = [];
 
     /// <summary>Standard input; null means the process's.</summary>

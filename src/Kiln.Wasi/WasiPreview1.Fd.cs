@@ -308,7 +308,7 @@ public sealed partial class WasiPreview1
                 {
                     n = buf.IsEmpty ? 0 : s.Stream.Read(buf);
                 }
-                catch (IOException)
+                catch (Exception e) when (IsStreamFailure(e))
                 {
                     return Errno.Io;
                 }
@@ -546,10 +546,15 @@ public sealed partial class WasiPreview1
         {
             return err;
         }
-        err = ListDirectory(dir.Fd.Fd, out var entries);
-        if (err != Errno.Success)
+        var entries = dir.Listing;
+        if (cookie == 0 || entries is null)
         {
-            return err;
+            err = ListDirectory(dir.Fd.Fd, out entries);
+            if (err != Errno.Success)
+            {
+                return err;
+            }
+            dir.Listing = entries;
         }
         var output = memory.Slice((uint)buf, (uint)bufLen);
         int used = 0;
@@ -682,10 +687,6 @@ public sealed partial class WasiPreview1
         {
             return 0;
         }
-        if (offset > long.MaxValue)
-        {
-            return 0;
-        }
         fixed (byte* p = buf)
         {
             return Libc.pread(fd, p, (nuint)buf.Length, (long)offset);
@@ -744,9 +745,12 @@ public sealed partial class WasiPreview1
             }
             return Errno.Success;
         }
-        catch (IOException)
+        catch (Exception e) when (IsStreamFailure(e))
         {
             return Errno.Io;
         }
     }
+
+    // An embedder's stream may be closed or one-way; the guest sees io, never a host exception.
+    private static bool IsStreamFailure(Exception e) => e is IOException or NotSupportedException or ObjectDisposedException;
 }

@@ -24,7 +24,9 @@ public sealed partial class WasiPreview1
         {
             return Errno.Perm;
         }
-        return AtParent(dir, p, follow: false, (dirFd, name) =>
+        // "a/" creates "a", and names an existing file or link "exists", as mkdir(2) and Wasmtime do.
+        string trimmed = p.TrimEnd('/');
+        return AtParent(dir, trimmed.Length == 0 ? p : trimmed, follow: false, (dirFd, name, _) =>
         {
             fixed (byte* n = HostFs.NativeName(name))
             {
@@ -47,7 +49,7 @@ public sealed partial class WasiPreview1
             return Errno.Ilseq;
         }
         HostStat st = default;
-        var err = AtParent(dir, p, (flags & LookupSymlinkFollow) != 0, (dirFd, name) => HostFs.Stat(dirFd, name, follow: false, out st));
+        var err = AtParent(dir, p, (flags & LookupSymlinkFollow) != 0, (dirFd, name, _) => HostFs.Stat(dirFd, name, follow: false, out st));
         if (err != Errno.Success)
         {
             return err;
@@ -78,7 +80,7 @@ public sealed partial class WasiPreview1
         {
             return Errno.Perm;
         }
-        return AtParent(dir, p, (flags & LookupSymlinkFollow) != 0, (dirFd, name) =>
+        return AtParent(dir, p, (flags & LookupSymlinkFollow) != 0, (dirFd, name, _) =>
         {
             var t = stackalloc Libc.Timespec[2];
             t[0] = times.Item1;
@@ -111,8 +113,8 @@ public sealed partial class WasiPreview1
         {
             return Errno.Perm;
         }
-        return AtParent(src, from, follow: false, (srcFd, srcName) =>
-            AtParent(dst, to, follow: false, (dstFd, dstName) =>
+        return AtParent(src, from, follow: false, (srcFd, srcName, _) =>
+            AtParent(dst, to, follow: false, (dstFd, dstName, _) =>
             {
                 fixed (byte* a = HostFs.NativeName(srcName))
                 fixed (byte* b = HostFs.NativeName(dstName))
@@ -137,8 +139,7 @@ public sealed partial class WasiPreview1
         }
         var rights = (Rights)rightsBase;
         var fdf = (Fdflags)fdFlags;
-        bool requestedRead = (rights & Rights.FdRead) != 0;
-        bool read = requestedRead;
+        bool read = (rights & Rights.FdRead) != 0;
         bool write = (rights & Rights.FdWrite) != 0;
         var d = Get(fd);
         if (d is FileDescriptor)
@@ -191,7 +192,7 @@ public sealed partial class WasiPreview1
         }
 
         HostFd? host = null;
-        var err = AtParent(dir, p, (dirFlags & LookupSymlinkFollow) != 0, (dirFd, name) =>
+        var err = AtParent(dir, p, (dirFlags & LookupSymlinkFollow) != 0, (dirFd, name, _) =>
         {
             int f = flags | (write ? (read ? Libc.O_RDWR : Libc.O_WRONLY) : Libc.O_RDONLY);
             // A directory opened for writing fails with Linux's EISDIR, as in Wasmtime.
@@ -208,8 +209,8 @@ public sealed partial class WasiPreview1
             return err;
         }
         Descriptor desc = st.Type == Filetype.Directory
-            ? new DirectoryDescriptor(host, null, dir.ReadOnly, requestedRead)
-            : new FileDescriptor(host, requestedRead, write, (fdf & Fdflags.Append) != 0, (fdf & Fdflags.Nonblock) != 0, dir.ReadOnly);
+            ? new DirectoryDescriptor(host, null, dir.ReadOnly, read)
+            : new FileDescriptor(host, read, write, (fdf & Fdflags.Append) != 0, (fdf & Fdflags.Nonblock) != 0, dir.ReadOnly);
         uint newFd = _table.Push(desc);
         memory.WriteU32((uint)opened, newFd);
         return Errno.Success;
@@ -228,7 +229,7 @@ public sealed partial class WasiPreview1
             return Errno.Ilseq;
         }
         byte[] target = [];
-        var err = AtParent(dir, p, follow: false, (dirFd, name) => HostFs.ReadLink(dirFd, name, out target));
+        var err = AtParent(dir, p, follow: false, (dirFd, name, _) => HostFs.ReadLink(dirFd, name, out target));
         if (err != Errno.Success)
         {
             return err;
@@ -255,8 +256,14 @@ public sealed partial class WasiPreview1
         {
             return Errno.Perm;
         }
-        return AtParent(dir, p, follow: false, (dirFd, name) =>
+        return AtParent(dir, p, follow: false, (dirFd, name, mustBeDirectory) =>
         {
+            if (mustBeDirectory)
+            {
+                // Wasmtime resolves "dir/" as "dir/.", and removing "." is inval.
+                var err = HostFs.Stat(dirFd, name, follow: false, out _);
+                return err != Errno.Success ? err : Errno.Inval;
+            }
             fixed (byte* n = HostFs.NativeName(name))
             {
                 return HostFs.Check(Libc.unlinkat(dirFd, n, Libc.AT_REMOVEDIR));
@@ -280,9 +287,14 @@ public sealed partial class WasiPreview1
         {
             return Errno.Perm;
         }
-        return AtParent(src, from, follow: false, (srcFd, srcName) =>
-            AtParent(dst, to, follow: false, (dstFd, dstName) =>
+        return AtParent(src, from, follow: false, (srcFd, srcName, srcDir) =>
+            AtParent(dst, to, follow: false, (dstFd, dstName, dstDir) =>
             {
+                // A trailing '/' needs a directory source; "." itself is left to renameat (busy).
+                if ((srcDir || dstDir) && srcName != "." && dstName != "." && HostFs.Stat(srcFd, srcName, follow: false, out var st) == Errno.Success && st.Type != Filetype.Directory)
+                {
+                    return Errno.Notdir;
+                }
                 fixed (byte* a = HostFs.NativeName(srcName))
                 fixed (byte* b = HostFs.NativeName(dstName))
                 {
@@ -307,7 +319,7 @@ public sealed partial class WasiPreview1
         {
             return Errno.Perm;
         }
-        return AtParent(dir, link, follow: false, (dirFd, name) =>
+        return AtParent(dir, link, follow: false, (dirFd, name, _) =>
         {
             fixed (byte* t = HostFs.NativeName(target))
             fixed (byte* n = HostFs.NativeName(name))
@@ -333,7 +345,7 @@ public sealed partial class WasiPreview1
         {
             return Errno.Perm;
         }
-        return AtParent(dir, p, follow: false, (dirFd, name) =>
+        return AtParent(dir, p, follow: false, (dirFd, name, _) =>
         {
             fixed (byte* n = HostFs.NativeName(name))
             {
@@ -342,7 +354,7 @@ public sealed partial class WasiPreview1
         });
     }
 
-    private delegate Errno AtOperation(int dirFd, string name);
+    private delegate Errno AtOperation(int dirFd, string name, bool mustBeDirectory);
 
     // Resolves `path` inside `dir`'s sandbox and runs `op` on the parent fd and final name.
     private static Errno AtParent(DirectoryDescriptor dir, string path, bool follow, AtOperation op)
@@ -354,7 +366,7 @@ public sealed partial class WasiPreview1
         }
         using (resolved)
         {
-            return op(resolved!.DirFd, resolved.Name);
+            return op(resolved!.DirFd, resolved.Name, resolved.MustBeDirectory);
         }
     }
 }

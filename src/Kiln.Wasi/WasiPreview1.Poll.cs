@@ -152,8 +152,7 @@ public sealed partial class WasiPreview1
                 }
                 else if (sub[8] == EventFdRead && d is SocketDescriptor s)
                 {
-                    nbytes = (ulong)Math.Max(s.Socket.Available, 0);
-                    flags = nbytes == 0 ? (ushort)1 : (ushort)0;
+                    (nbytes, flags) = ReadableBytes(s.Socket);
                 }
                 WriteEvent(memory, at, userdata, Errno.Success, sub[8], nbytes, flags);
             }
@@ -180,6 +179,21 @@ public sealed partial class WasiPreview1
             }
         }
         return Errno.Success;
+    }
+
+    // A connection reports what it can read (0 with hangup at end of stream); a listening socket, which has
+    // nothing to read, reports one pending connection.
+    private static (ulong Bytes, ushort Flags) ReadableBytes(Socket socket)
+    {
+        try
+        {
+            int n = socket.Available;
+            return n > 0 ? ((ulong)n, (ushort)0) : (0, (ushort)1);
+        }
+        catch (SocketException)
+        {
+            return (1, 0);
+        }
     }
 
     private static bool SocketReady(SocketDescriptor s, SelectMode mode)

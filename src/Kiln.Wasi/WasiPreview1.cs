@@ -62,7 +62,7 @@ public sealed partial class WasiPreview1 : IDisposable
         {
             _stdout.Stream.Flush();
         }
-        catch (IOException)
+        catch (Exception e) when (IsStreamFailure(e))
         {
             // A closed pipe on exit is not the guest's error to report.
         }

@@ -1,8 +1,8 @@
 namespace Kiln.Binary;
 
 /// <summary>
-/// Encodes a <see cref="WasmModule"/> in the binary format: every non-empty section in the required order, custom
-/// sections back where <see cref="CustomSection.After"/> puts them, code bodies and constant expressions copied from
+/// Encodes a <see cref="WasmModule"/> in the binary format: every non-empty section in the required order (and empty
+/// ones that a custom section follows), custom sections back where <see cref="CustomSection.After"/> puts them, code bodies and constant expressions copied from
 /// their <see cref="Expr"/> bytes, and a <c>name</c> section built from <see cref="WasmModule.Names"/> when the module
 /// has no raw one. Integers use their shortest encoding, so a module decoded from a canonically encoded binary is
 /// written back byte for byte.
@@ -22,7 +22,9 @@ internal static class ModuleWriter
         foreach (byte id in SectionOrder)
         {
             section.Clear();
-            if (WriteSection(module, id, section))
+
+            // An empty section is kept when a custom section is placed after it, so that placement survives.
+            if (WriteSection(module, id, section) || (id is not (8 or 12) && HasCustomSectionAfter(module, id) && WriteEmptyVector(section)))
             {
                 output.WriteByte(id);
                 output.WriteVector(section.WrittenSpan);
@@ -41,6 +43,14 @@ internal static class ModuleWriter
         }
 
         return output.ToArray();
+    }
+
+    private static bool HasCustomSectionAfter(WasmModule module, int id) => module.CustomSections.Exists(c => c.After == id);
+
+    private static bool WriteEmptyVector(WasmWriter w)
+    {
+        w.WriteU32(0);
+        return true;
     }
 
     private static void WriteCustomSections(WasmModule module, int after, WasmWriter output)

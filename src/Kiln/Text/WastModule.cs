@@ -6,7 +6,13 @@ namespace Kiln.Text;
 internal sealed record WastModule(WastModuleKind Kind, string? Name)
 {
     public bool IsDefinition { get; init; }
+
+    /// <summary>The parsed module of a <see cref="WastModuleKind.Text"/> module.</summary>
     public WasmModule? Parsed { get; init; }
+
+    /// <summary>The joined strings of a <see cref="WastModuleKind.Binary"/> module (Wasm bytes) or a <see cref="WastModuleKind.Quote"/> one (UTF-8 text).</summary>
     public byte[]? Bytes { get; init; }
-    public string? Source { get; init; }
+
+    /// <summary>1-based line of <c>(module</c> in the script.</summary>
+    public int Line { get; init; }
 }

@@ -7,6 +7,6 @@ internal enum WastModuleKind : byte
     Text,
     /// <summary><c>(module binary "..." ...)</c>: <see cref="WastModule.Bytes"/>, decoded when the command runs.</summary>
     Binary,
-    /// <summary><c>(module quote "..." ...)</c>: <see cref="WastModule.Source"/>, parsed as WAT when the command runs.</summary>
+    /// <summary><c>(module quote "..." ...)</c>: <see cref="WastModule.Bytes"/> hold WAT text, parsed when the command runs.</summary>
     Quote,
 }

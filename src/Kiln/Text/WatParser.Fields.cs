@@ -370,7 +370,8 @@ internal sealed partial class WatParser
             Next();
             segment = ElemList(SegmentMode.Declarative, allowBareIndices: false);
         }
-        else if (IsLParenKeyword("table") || (Peek().Kind == WatTokenKind.LParen && !AtValType() && !IsLParenKeyword("item")))
+        else if (IsLParenKeyword("table") || (AtIndex() && PeekSecond().Kind == WatTokenKind.LParen)
+            || (Peek().Kind == WatTokenKind.LParen && !AtValType() && !IsLParenKeyword("item")))
         {
             int table = 0;
             if (IsLParenKeyword("table"))
@@ -379,6 +380,11 @@ internal sealed partial class WatParser
                 Next();
                 table = Index(_tables);
                 ExpectRParen();
+            }
+            else if (AtIndex())
+            {
+                // The MVP form `(elem tableidx (offset) funcidx*)`, still used by the threads proposal's tests.
+                table = Index(_tables);
             }
 
             var offset = Offset();

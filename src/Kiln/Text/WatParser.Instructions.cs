@@ -740,8 +740,11 @@ internal sealed partial class WatParser
     private void Select()
     {
         var types = new List<ValType>();
+        // Any (result ...) clause, even an empty one, makes this the typed encoding, which validates the arity.
+        bool typed = false;
         while (IsLParenKeyword("result"))
         {
+            typed = true;
             Next();
             Next();
             while (Peek().Kind != WatTokenKind.RParen)
@@ -752,7 +755,7 @@ internal sealed partial class WatParser
             ExpectRParen();
         }
 
-        if (types.Count == 0)
+        if (!typed)
         {
             _code.Op(Opcode.Select);
             return;

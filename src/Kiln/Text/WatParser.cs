@@ -161,7 +161,8 @@ internal sealed partial class WatParser
             _m.Data.Add(d!);
         }
 
-        if (_m.Data.Count > 0 && UsesDataCount())
+        // The binary format needs a data count section when code refers to data segments by index.
+        if (_m.Data.Count > 0 && _usesDataIndex)
         {
             _m.DataCount = (uint)_m.Data.Count;
         }
@@ -171,9 +172,7 @@ internal sealed partial class WatParser
         return _m;
     }
 
-    /// <summary>The binary format needs a data count section when code refers to data segments (memory.init, data.drop, array.*_data).</summary>
-    private bool UsesDataCount() => _usesDataIndex;
-
+    /// <summary>Set when code uses memory.init, data.drop or array.*_data.</summary>
     private bool _usesDataIndex;
 
     private void FillNames(NameSection names)
@@ -287,7 +286,7 @@ internal sealed partial class WatParser
             switch (kw.Text)
             {
                 case "type":
-                    Bind(_types, OptionalId(), kw);
+                    Bind(_types, OptionalId(), IdOr(kw));
                     break;
                 case "rec":
                     while (IsLParenKeyword("type"))
@@ -295,7 +294,7 @@ internal sealed partial class WatParser
                         int inner = _pos;
                         Next();
                         var typeKw = Next();
-                        Bind(_types, OptionalId(), typeKw);
+                        Bind(_types, OptionalId(), IdOr(typeKw));
                         _pos = SkipForm(inner);
                     }
 
@@ -307,10 +306,10 @@ internal sealed partial class WatParser
                     ScanImport(kw);
                     break;
                 case "elem":
-                    Bind(_elems, OptionalId(), kw);
+                    Bind(_elems, OptionalId(), IdOr(kw));
                     break;
                 case "data":
-                    Bind(_datas, OptionalId(), kw);
+                    Bind(_datas, OptionalId(), IdOr(kw));
                     break;
                 case "export" or "start":
                     break;
@@ -337,6 +336,7 @@ internal sealed partial class WatParser
     private void ScanDefinition(WatToken kw)
     {
         string? id = OptionalId();
+        var at = IdOr(kw);
         TryNameAnnotation(out _);
         while (IsLParenKeyword("export"))
         {
@@ -386,7 +386,7 @@ internal sealed partial class WatParser
             }
         }
 
-        Bind(SpaceOf(kw.Text), id, kw);
+        Bind(SpaceOf(kw.Text), id, at);
     }
 
     private void ScanImport(WatToken kw)
@@ -405,8 +405,11 @@ internal sealed partial class WatParser
             throw Unexpected(desc);
         }
 
-        Bind(SpaceOf(desc.Text), OptionalId(), desc);
+        Bind(SpaceOf(desc.Text), OptionalId(), IdOr(desc));
     }
+
+    /// <summary>Where a duplicate name is reported: the identifier just read, else the field keyword.</summary>
+    private WatToken IdOr(WatToken keyword) => _t[_pos - 1].Kind == WatTokenKind.Id ? _t[_pos - 1] : keyword;
 
     private void Bind(WatIndexSpace space, string? name, WatToken at)
     {

@@ -168,10 +168,11 @@ internal static class ModuleValidator
             throw new WasmValidationException("invalid custom page size");
         }
 
-        // The address space is 2^32 bytes (2^64 for i64), counted in pages.
+        // The address space is 2^32 bytes (2^64 for i64) counted in pages, and a page count must fit the address type.
         int addressBits = m.Is64 ? 64 : 32;
         int pageBits = addressBits - m.PageSizeLog2;
         ulong range = pageBits >= 64 ? ulong.MaxValue : 1UL << pageBits;
+        range = Math.Min(range, m.Is64 ? ulong.MaxValue : uint.MaxValue);
         string message = (m.Is64, m.PageSizeLog2) switch
         {
             (false, 16) => "memory size must be at most 65536 pages (4GiB)",

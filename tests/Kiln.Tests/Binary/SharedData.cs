@@ -8,21 +8,22 @@ internal static class SharedData
     /// <summary>The shared folder, or null when it cannot be found.</summary>
     public static string? Folder => Root.Value;
 
-    /// <summary>Every <c>.wasm</c> file under <c>bench/wasm</c>, as test data rows (path relative to the bench folder).</summary>
-    public static TheoryData<string> BenchModules()
+    /// <summary>Every <c>.wasm</c> file under <c>bench/wasm</c>, as paths relative to the bench folder (none when the folder is missing).</summary>
+    public static IEnumerable<string> BenchModulePaths()
     {
-        var data = new TheoryData<string>();
-        if (Folder is { } root && Directory.Exists(Path.Combine(root, "bench", "wasm")))
+        if (Folder is not { } root || !Directory.Exists(Path.Combine(root, "bench", "wasm")))
         {
-            var bench = Path.Combine(root, "bench");
-            foreach (var file in Directory.GetFiles(Path.Combine(bench, "wasm"), "*.wasm", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                data.Add(Path.GetRelativePath(bench, file));
-            }
+            return [];
         }
 
-        return data;
+        var bench = Path.Combine(root, "bench");
+        return Directory.GetFiles(Path.Combine(bench, "wasm"), "*.wasm", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(bench, file))
+            .Order(StringComparer.Ordinal);
     }
+
+    /// <summary><see cref="BenchModulePaths"/> as test data rows.</summary>
+    public static TheoryData<string> BenchModules() => [.. BenchModulePaths()];
 
     public static byte[] ReadBench(string relativePath) => File.ReadAllBytes(Path.Combine(Folder!, "bench", relativePath));
 

@@ -23,6 +23,7 @@ public class WatSuiteTests(ITestOutputHelper output)
         string root = WatLexerTests.SuiteRoot();
         var core = new Tally();
         var proposals = new Tally();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (string path in Directory.EnumerateFiles(root, "*.wast", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             string rel = Path.GetRelativePath(root, path);
@@ -31,6 +32,7 @@ public class WatSuiteTests(ITestOutputHelper output)
             Walk(tokens, rel, tally);
         }
 
+        output.WriteLine($"lexed and parsed the suite in {clock.ElapsedMilliseconds} ms");
         output.WriteLine($"core: {core.Parsed} text modules parsed, {core.Malformed} malformed quotes rejected, {core.Failures.Count} failures");
         output.WriteLine($"proposals: {proposals.Parsed} parsed, {proposals.Malformed} rejected, {proposals.Failures.Count} failures");
         foreach (string f in core.Failures.Concat(proposals.Failures).Take(200))

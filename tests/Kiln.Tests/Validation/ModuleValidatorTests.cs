@@ -236,4 +236,39 @@ public class ModuleValidatorTests
         Assert.Equal(0, e.FunctionIndex);
         Assert.Equal(1, e.Offset);
     }
+
+    [Fact]
+    public void Validate_types_br_if_result_as_label_type()
+    {
+        var m = new WasmModule();
+        int t = AddType(m, Sig([], []));
+        int f = AddType(m, Sig([ValType.Ref(HeapType.OfIndex(t), nullable: true)], [ValType.FuncRef]));
+        int g = AddType(m, Sig([], [ValType.FuncRef]));
+        m.Functions.Add(f);
+        m.Functions.Add(g);
+        m.Code.Add(new FunctionBody([], Code(0x20, 0, 0x0B)));
+
+        // ref.null t, i32.const 0, br_if 0 (leaves funcref), call 0 (wants (ref null t))
+        m.Code.Add(new FunctionBody([], Code(0xD0, (byte)t, 0x41, 0, 0x0D, 0, 0x10, 0, 0x0B)));
+        Assert.StartsWith("type mismatch", Invalid(m));
+    }
+
+    [Fact]
+    public void Validate_checks_operands_below_call_ref_when_unreachable()
+    {
+        var m = new WasmModule();
+        int t = AddType(m, Sig([I32], [I32]));
+        m.Functions.Add(t);
+        m.Functions.Add(t);
+        m.Exports.Add(new Export("f", ExternKind.Function, 0));
+        m.Code.Add(new FunctionBody([], Code(0x20, 0, 0x0B)));
+
+        // unreachable, i64.const 0, ref.func 0, call_ref t
+        m.Code.Add(new FunctionBody([], Code(0x00, 0x42, 0, 0xD2, 0, 0x14, (byte)t, 0x0B)));
+        Assert.StartsWith("type mismatch", Invalid(m));
+
+        // unreachable, ref.func 0, call_ref t: the missing i32 is polymorphic
+        m.Code[1] = new FunctionBody([], Code(0x00, 0xD2, 0, 0x14, (byte)t, 0x0B));
+        ModuleValidator.Validate(m);
+    }
 }

@@ -89,6 +89,34 @@ internal static class FixtureRunner
         return new FixtureRun(System.Text.Encoding.UTF8.GetString(stdout.ToArray()), System.Text.Encoding.UTF8.GetString(stderr.ToArray()), exit, trap, s.Snapshot());
     }
 
+    /// <summary>Runs any module with Kiln.Wasi: <paramref name="args"/> as argv, <paramref name="preopen"/> as the guest's "/".</summary>
+    internal static (string Stdout, int ExitCode) RunKilnModule(string wasmPath, string[] args, string preopen)
+    {
+        using var module = Module.FromFile(Engine, wasmPath);
+        using var linker = new Linker(Engine);
+        using var store = new Store(Engine);
+        var stdout = new MemoryStream();
+        var options = new WasiOptions { Stdin = new MemoryStream(), Stdout = stdout, Stderr = stdout };
+        foreach (var a in args)
+        {
+            options.Args.Add(a);
+        }
+        options.Preopens.Add(new WasiPreopen(preopen, "/"));
+        using var wasi = new WasiPreview1(options);
+        Bind(linker, wasi);
+        int exit = 0;
+        try
+        {
+            linker.Instantiate(store, module).GetAction("_start")!();
+        }
+        catch (WasmtimeException e) when (Find<WasiExitException>(e) is { } exitException)
+        {
+            exit = exitException.ExitCode;
+        }
+        wasi.Flush();
+        return (System.Text.Encoding.UTF8.GetString(stdout.ToArray()), exit);
+    }
+
     /// <summary>Defines every WASI function on <paramref name="linker"/> through <see cref="WasiPreview1.Invoke"/>.</summary>
     internal static void Bind(Linker linker, WasiPreview1 wasi)
     {
@@ -106,11 +134,13 @@ internal static class FixtureRunner
                 {
                     raw[k] = f.Parameters[k] == 'i' ? args[k].AsInt32() : args[k].AsInt64();
                 }
-                var memory = caller.GetMemory("memory")!;
+                // A module without an exported memory gets an empty view: any pointer it passes traps.
+                var memory = caller.GetMemory("memory");
                 int r;
                 unsafe
                 {
-                    r = wasi.Invoke(index, new GuestMemory((byte*)memory.GetPointer(), (ulong)memory.GetLength()), raw);
+                    var view = memory is null ? new GuestMemory([]) : new GuestMemory((byte*)memory.GetPointer(), (ulong)memory.GetLength());
+                    r = wasi.Invoke(index, view, raw);
                 }
                 if (f.HasResult)
                 {

@@ -11,6 +11,8 @@ public sealed class FixtureTests
     [InlineData("files")]
     [InlineData("escape")]
     [InlineData("readonly")]
+    [InlineData("edges")]
+    [InlineData("libc")]
     public void Fixture_matches_wasmtime_when_run_with_kiln_wasi(string fixture) => Compare(fixture, null);
 
     [Theory]
@@ -44,6 +46,7 @@ public sealed class FixtureTests
             File.WriteAllText(Path.Combine(dump, fixture + ".kiln.txt"), Describe(actual));
         }
         Assert.Equal(expected.Stdout, actual.Stdout);
+        Assert.Equal(expected.Stderr, actual.Stderr);
         Assert.Equal(expected.ExitCode, actual.ExitCode);
         Assert.Equal(expected.Trap is null, actual.Trap is null);
         Assert.Equal(Normalize(expected.Files), Normalize(actual.Files));

@@ -28,6 +28,8 @@ internal sealed class Scenario : IDisposable
         File.CreateSymbolicLink(Path.Combine(Sandbox, "hostlink-abs"), Path.Combine(Outside, "canary.txt"));
         Directory.CreateSymbolicLink(Path.Combine(Sandbox, "hostlink-dir"), "../outside");
         File.CreateSymbolicLink(Path.Combine(Sandbox, "hostlink-in"), "dir/inner.txt");
+        Directory.CreateSymbolicLink(Path.Combine(Sandbox, "dirlink"), "dir");
+        File.CreateSymbolicLink(Path.Combine(Sandbox, "updown"), "dir/../dir/inner.txt");
         File.CreateSymbolicLink(Path.Combine(Sandbox, "loop1"), "loop2");
         File.CreateSymbolicLink(Path.Combine(Sandbox, "loop2"), "loop1");
         StdinPath = Path.Combine(Root, "stdin.txt");

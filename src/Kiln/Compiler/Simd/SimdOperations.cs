@@ -22,7 +22,8 @@ namespace Kiln.Compiler.Simd;
 /// <see cref="ImmediateKind.Lane"/> and <see cref="ImmediateKind.MemArgLane"/>: <c>ldc.i4 lane</c>;
 /// <see cref="ImmediateKind.V128"/> (<c>v128.const</c>) and <see cref="ImmediateKind.Shuffle"/> (the 16 lane indices): the 16
 /// immediate bytes as <c>ldc.i8 lo; ldc.i8 hi</c>, where lo is bytes 0-7 and hi bytes 8-15 read little-endian.
-/// Being constants, they fold into the instruction after inlining (e.g. <c>pextrb</c>'s lane, <c>vpermt2b</c>'s control).</item>
+/// Being constants, they fold into the instruction after inlining (e.g. <c>pextrb</c>'s lane, <c>vpermt2b</c>'s control).
+/// Lane immediates must be in range (validation guarantees it: a lane below the shape's lane count, shuffle indices below 32).</item>
 /// <item><c>call</c> <see cref="SimdOperation.Method"/>; if <see cref="SimdOperation.Pushes"/>, its result is the Wasm result.</item>
 /// </list>
 /// <para>The helpers are internal: generated code needs access checks skipped (<c>DynamicMethod</c> with

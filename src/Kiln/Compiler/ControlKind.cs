@@ -1,0 +1,11 @@
+namespace Kiln.Compiler;
+
+/// <summary>What opened a <see cref="ControlFrame"/>.</summary>
+internal enum ControlKind : byte
+{
+    Function,
+    Block,
+    Loop,
+    If,
+    TryTable,
+}

@@ -1,0 +1,29 @@
+using System.Runtime.InteropServices;
+
+namespace Kiln.Runtime;
+
+/// <summary>The few libc calls linear memory needs: reserve address space, commit and release it (Linux).</summary>
+internal static partial class Libc
+{
+    public const int ProtNone = 0;
+    public const int ProtReadWrite = 3;
+    private const int MapPrivate = 0x02;
+    private const int MapAnonymous = 0x20;
+    private const int MapNoReserve = 0x4000;
+
+    /// <summary>Reserves <paramref name="length"/> bytes of inaccessible address space; returns 0 on failure.</summary>
+    public static nint Reserve(nuint length)
+    {
+        nint p = Mmap(0, length, ProtNone, MapPrivate | MapAnonymous | MapNoReserve, -1, 0);
+        return p == -1 ? 0 : p;
+    }
+
+    [LibraryImport("libc", EntryPoint = "mmap", SetLastError = true)]
+    private static partial nint Mmap(nint addr, nuint length, int prot, int flags, int fd, nint offset);
+
+    [LibraryImport("libc", EntryPoint = "mprotect", SetLastError = true)]
+    public static partial int Mprotect(nint addr, nuint length, int prot);
+
+    [LibraryImport("libc", EntryPoint = "munmap", SetLastError = true)]
+    public static partial int Munmap(nint addr, nuint length);
+}

@@ -1,0 +1,122 @@
+using Kiln.Binary;
+
+namespace Kiln.Runtime;
+
+/// <summary>
+/// A linear memory: one native block whose base never moves. The whole address range the memory may reach
+/// (its maximum, capped by <see cref="ReservationCap"/>) is reserved inaccessible up front and committed page by
+/// page on grow, so generated code can keep <see cref="Base"/> in a register and bounds-check against <see cref="Length"/>.
+/// </summary>
+internal sealed unsafe class LinearMemory : IDisposable
+{
+    /// <summary>Most address space one memory reserves: covers every 32-bit memory; memory64 and larger maxima stop growing here.</summary>
+    public const ulong ReservationCap = 1UL << 33;
+
+    /// <summary>Start of the memory; fixed for the memory's lifetime.</summary>
+    public readonly byte* Base;
+
+    /// <summary>Current size in bytes; what every access is checked against.</summary>
+    public ulong Length;
+
+    private readonly ulong _reserved;
+    private readonly object _growLock = new();
+    private bool _disposed;
+
+    public LinearMemory(MemoryType type)
+    {
+        Type = type;
+        int log2 = type.PageSizeLog2;
+        ulong addressPages = type.Is64 ? ulong.MaxValue >> log2 : (1UL << 32) >> log2;
+        ulong maxPages = Math.Min(type.Limits.Max ?? addressPages, addressPages);
+        ulong wanted = maxPages > (ReservationCap >> log2) ? ReservationCap : maxPages << log2;
+        ulong minBytes = type.Limits.Min << log2;
+        if (type.Limits.Min > (ReservationCap >> log2))
+        {
+            throw new TrapException(TrapKind.HostError, "memory size exceeds implementation limit");
+        }
+
+        // Round to whole OS pages; a zero-sized reservation still gets one page so Base is a real address.
+        _reserved = Math.Max(RoundUp(wanted), (ulong)Environment.SystemPageSize);
+        nint p = Libc.Reserve((nuint)_reserved);
+        if (p == 0)
+        {
+            throw new OutOfMemoryException("cannot reserve address space for linear memory");
+        }
+
+        Base = (byte*)p;
+        Commit(0, minBytes);
+        Length = minBytes;
+    }
+
+    ~LinearMemory() => Release();
+
+    public MemoryType Type { get; }
+
+    /// <summary>Current size in pages.</summary>
+    public ulong Pages => Length >> Type.PageSizeLog2;
+
+    /// <summary>Bytes of the memory as a span (for the host; at most 2 GiB are visible).</summary>
+    public Span<byte> Span => new(Base, (int)Math.Min(Length, int.MaxValue));
+
+    /// <summary><c>memory.grow</c>: the old size in pages, or -1 when the memory cannot grow that much.</summary>
+    public long Grow(ulong deltaPages)
+    {
+        lock (_growLock)
+        {
+            int log2 = Type.PageSizeLog2;
+            ulong old = Length >> log2;
+            ulong max = Type.Limits.Max ?? (Type.Is64 ? ulong.MaxValue >> log2 : (1UL << 32) >> log2);
+            if (deltaPages > max - old)
+            {
+                return -1;
+            }
+
+            ulong newPages = old + deltaPages;
+            if (newPages > (_reserved >> log2) || newPages > (ReservationCap >> log2))
+            {
+                return -1;
+            }
+
+            ulong newLength = newPages << log2;
+            if (newLength > Length)
+            {
+                Commit(Length, newLength);
+                Length = newLength;
+            }
+
+            return (long)old;
+        }
+    }
+
+    /// <summary>Releases the address space now instead of at finalisation.</summary>
+    public void Dispose()
+    {
+        Release();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Commit(ulong from, ulong to)
+    {
+        ulong start = from & ~((ulong)Environment.SystemPageSize - 1);
+        ulong end = RoundUp(to);
+        if (end > start && Libc.Mprotect((nint)(Base + start), (nuint)(end - start), Libc.ProtReadWrite) != 0)
+        {
+            throw new OutOfMemoryException("cannot commit linear memory");
+        }
+    }
+
+    private void Release()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            Libc.Munmap((nint)Base, (nuint)_reserved);
+        }
+    }
+
+    private static ulong RoundUp(ulong n)
+    {
+        ulong page = (ulong)Environment.SystemPageSize;
+        return (n + page - 1) & ~(page - 1);
+    }
+}

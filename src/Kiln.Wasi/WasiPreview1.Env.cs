@@ -39,7 +39,6 @@ public sealed partial class WasiPreview1
     [WasiImport("clock_time_get")]
     public Errno ClockTimeGet(GuestMemory memory, int id, long precision, int time)
     {
-        _ = precision;
         CheckEnum(id, 3, "Clockid");
         switch ((uint)id)
         {
@@ -58,7 +57,13 @@ public sealed partial class WasiPreview1
     [WasiImport("random_get")]
     public Errno RandomGet(GuestMemory memory, int buf, int length)
     {
-        FillRandom(memory.Slice((uint)buf, (uint)length));
+        // A buffer over 2 GiB (possible in a 4 GiB memory) is filled in two spans.
+        var first = memory.SliceClamped((uint)buf, (uint)length);
+        FillRandom(first);
+        if ((uint)first.Length < (uint)length)
+        {
+            FillRandom(memory.Slice((uint)buf + (uint)first.Length, (uint)length - (uint)first.Length));
+        }
         return Errno.Success;
     }
 
@@ -66,7 +71,6 @@ public sealed partial class WasiPreview1
     [WasiImport("proc_exit")]
     public void ProcExit(GuestMemory memory, int code)
     {
-        _ = memory;
         Flush();
         if ((uint)code >= 126)
         {
@@ -79,7 +83,6 @@ public sealed partial class WasiPreview1
     [WasiImport("proc_raise")]
     public Errno ProcRaise(GuestMemory memory, int signal)
     {
-        _ = memory;
         CheckEnum(signal, MaxSignal, "Signal");
         return Errno.Notsup;
     }
@@ -88,7 +91,6 @@ public sealed partial class WasiPreview1
     [WasiImport("sched_yield")]
     public Errno SchedYield(GuestMemory memory)
     {
-        _ = memory;
         Thread.Yield();
         return Errno.Success;
     }

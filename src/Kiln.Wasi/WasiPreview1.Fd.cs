@@ -23,7 +23,6 @@ public sealed partial class WasiPreview1
     [WasiImport("fd_advise")]
     public Errno FdAdvise(GuestMemory memory, int fd, long offset, long length, int advice)
     {
-        _ = memory;
         CheckEnum(advice, 5, "Advice");
         if (Get(fd) is not FileDescriptor f)
         {
@@ -39,9 +38,6 @@ public sealed partial class WasiPreview1
     [WasiImport("fd_allocate")]
     public Errno FdAllocate(GuestMemory memory, int fd, long offset, long length)
     {
-        _ = memory;
-        _ = offset;
-        _ = length;
         return Get(fd) is FileDescriptor ? Errno.Notsup : Errno.Badf;
     }
 
@@ -49,7 +45,6 @@ public sealed partial class WasiPreview1
     [WasiImport("fd_close")]
     public Errno FdClose(GuestMemory memory, int fd)
     {
-        _ = memory;
         var d = _table.Remove((uint)fd);
         if (d is null)
         {
@@ -67,7 +62,6 @@ public sealed partial class WasiPreview1
     [WasiImport("fd_datasync")]
     public Errno FdDatasync(GuestMemory memory, int fd)
     {
-        _ = memory;
         return Get(fd) is FileDescriptor f ? HostFs.Check(Libc.fdatasync(f.Fd.Fd)) : Errno.Badf;
     }
 
@@ -75,7 +69,6 @@ public sealed partial class WasiPreview1
     [WasiImport("fd_sync")]
     public Errno FdSync(GuestMemory memory, int fd)
     {
-        _ = memory;
         return Get(fd) is FileDescriptor f ? HostFs.Check(Libc.fsync(f.Fd.Fd)) : Errno.Badf;
     }
 
@@ -158,7 +151,6 @@ public sealed partial class WasiPreview1
     [WasiImport("fd_fdstat_set_flags")]
     public Errno FdFdstatSetFlags(GuestMemory memory, int fd, int flags)
     {
-        _ = memory;
         CheckFlags((uint)flags, (ulong)KnownFdflags, "Fdflags");
         var f = (Fdflags)flags;
         switch (Get(fd))
@@ -183,7 +175,6 @@ public sealed partial class WasiPreview1
     [WasiImport("fd_fdstat_set_rights")]
     public Errno FdFdstatSetRights(GuestMemory memory, int fd, long rightsBase, long rightsInheriting)
     {
-        _ = memory;
         CheckFlags(rightsBase, (ulong)Rights.All, "Rights");
         CheckFlags(rightsInheriting, (ulong)Rights.All, "Rights");
         return Get(fd) is FileDescriptor or DirectoryDescriptor ? Errno.Notsup : Errno.Badf;
@@ -234,7 +225,6 @@ public sealed partial class WasiPreview1
     [WasiImport("fd_filestat_set_size")]
     public Errno FdFilestatSetSize(GuestMemory memory, int fd, long size)
     {
-        _ = memory;
         if (Get(fd) is not FileDescriptor f)
         {
             return Errno.Badf;
@@ -250,7 +240,6 @@ public sealed partial class WasiPreview1
     [WasiImport("fd_filestat_set_times")]
     public unsafe Errno FdFilestatSetTimes(GuestMemory memory, int fd, long atim, long mtim, int fstFlags)
     {
-        _ = memory;
         var err = TimeSpecs(atim, mtim, fstFlags, out var times);
         if (err != Errno.Success)
         {
@@ -464,7 +453,6 @@ public sealed partial class WasiPreview1
     [WasiImport("fd_renumber")]
     public Errno FdRenumber(GuestMemory memory, int from, int to)
     {
-        _ = memory;
         return _table.Renumber((uint)from, (uint)to) ? Errno.Success : Errno.Badf;
     }
 
@@ -556,7 +544,7 @@ public sealed partial class WasiPreview1
             }
             dir.Listing = entries;
         }
-        var output = memory.Slice((uint)buf, (uint)bufLen);
+        var output = memory.SliceClamped((uint)buf, (uint)bufLen);
         int used = 0;
         Span<byte> header = stackalloc byte[DirentSize];
         ulong total = (ulong)entries.Count + 2;

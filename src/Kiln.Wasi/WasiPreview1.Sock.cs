@@ -94,7 +94,6 @@ public sealed partial class WasiPreview1
     [WasiImport("sock_shutdown")]
     public Errno SockShutdown(GuestMemory memory, int fd, int how)
     {
-        _ = memory;
         CheckFlags((uint)how, 3, "Sdflags");
         if (how == 0)
         {

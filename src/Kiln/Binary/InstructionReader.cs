@@ -69,27 +69,30 @@ internal ref struct InstructionReader
     {
         InstructionOffset = _r.Offset;
         byte b = _r.ReadByte();
-        OpcodeInfo? info;
-        if (OpcodeTable.IsPrefix(b))
+        if (!OpcodeTable.IsPrefix(b))
         {
-            uint sub = _r.ReadU32();
-            info = OpcodeTable.Lookup(b, sub);
-            if (info is null)
-            {
-                throw _r.ErrorAt(FormattableString.Invariant($"illegal opcode {b:x2} {sub:x2}"), InstructionOffset);
-            }
-        }
-        else
-        {
-            info = OpcodeTable.Lookup(b);
-            if (info is null)
+            // One-byte opcodes are most of the code: their Opcode value is the byte, and a flat table gives the immediates.
+            byte kind = OpcodeTable.OneByteImmediateKind(b);
+            if (kind == OpcodeTable.UnknownOpcode)
             {
                 throw _r.ErrorAt(FormattableString.Invariant($"illegal opcode {b:x2}"), InstructionOffset);
             }
+
+            Opcode = (Opcode)b;
+            Immediates = (ImmediateKind)kind;
+            if (kind != (byte)ImmediateKind.None)
+            {
+                ReadImmediates(Immediates);
+            }
+
+            return Opcode;
         }
 
-        Opcode = info.Value.Opcode;
-        Immediates = info.Value.Immediates;
+        uint sub = _r.ReadU32();
+        var info = OpcodeTable.Lookup(b, sub)
+            ?? throw _r.ErrorAt(FormattableString.Invariant($"illegal opcode {b:x2} {sub:x2}"), InstructionOffset);
+        Opcode = info.Opcode;
+        Immediates = info.Immediates;
         ReadImmediates(Immediates);
         return Opcode;
     }

@@ -6,6 +6,9 @@ namespace Kiln.Binary;
 internal static partial class OpcodeTable
 {
     private static readonly OpcodeInfo?[] OneByte = new OpcodeInfo?[256];
+
+    /// <summary>The <see cref="ImmediateKind"/> of each one-byte opcode, or <see cref="UnknownOpcode"/>: the decoder's fast path.</summary>
+    private static readonly byte[] OneByteImmediates = new byte[256];
     private static readonly OpcodeInfo?[][] Prefixed = new OpcodeInfo?[4][];
     private static readonly FrozenDictionary<string, OpcodeInfo> ByName;
     private static readonly FrozenDictionary<Opcode, OpcodeInfo> ByOpcode;
@@ -17,11 +20,13 @@ internal static partial class OpcodeTable
             Prefixed[i] = new OpcodeInfo?[0x120];
         }
 
+        OneByteImmediates.AsSpan().Fill(UnknownOpcode);
         foreach (var e in Entries)
         {
             if (e.Prefix == 0)
             {
                 OneByte[e.Code] = e;
+                OneByteImmediates[e.Code] = (byte)e.Immediates;
             }
             else
             {
@@ -36,6 +41,12 @@ internal static partial class OpcodeTable
 
     /// <summary>True when <paramref name="b"/> starts a prefixed opcode.</summary>
     public static bool IsPrefix(byte b) => b is >= 0xFB and <= 0xFE;
+
+    /// <summary>What <see cref="OneByteImmediateKind"/> returns for a byte that is no opcode.</summary>
+    public const byte UnknownOpcode = 0xFF;
+
+    /// <summary>The immediates of the one-byte opcode <paramref name="code"/> (whose <see cref="Opcode"/> value is the byte itself), or <see cref="UnknownOpcode"/>.</summary>
+    public static byte OneByteImmediateKind(byte code) => OneByteImmediates[code];
 
     /// <summary>The one-byte opcode <paramref name="code"/>, or null when unknown.</summary>
     public static OpcodeInfo? Lookup(byte code) => OneByte[code];

@@ -69,10 +69,22 @@ internal sealed partial class WastParser
 
     // A script may instead be a bare list of module fields: one inline module (see inline-module.wast).
     private bool IsInlineModule() =>
-        Current.Kind == WatTokenKind.LParen &&
-        _tokens[_pos + 1].Kind == WatTokenKind.Keyword &&
-        _tokens[_pos + 1].Text is "type" or "rec" or "import" or "func" or "table" or "memory" or "global" or "export"
+        HeadKeyword() is "type" or "rec" or "import" or "func" or "table" or "memory" or "global" or "export"
             or "start" or "elem" or "data" or "tag";
+
+    /// <summary>The keyword after the <c>(</c> at the current position, if that is what is there.</summary>
+    private string? HeadKeyword()
+    {
+        if (Current.Kind != WatTokenKind.LParen)
+        {
+            return null;
+        }
+
+        int start = _pos++;
+        string? keyword = Current.Kind == WatTokenKind.Keyword ? Current.Text : null;
+        _pos = start;
+        return keyword;
+    }
 
     private WastCommand ParseCommand()
     {
@@ -126,7 +138,7 @@ internal sealed partial class WastParser
                     _pos++;
                     WastAction? action = null;
                     WastModule? trapModule = null;
-                    if (_tokens[_pos + 1] is { Kind: WatTokenKind.Keyword, Text: "module" })
+                    if (HeadKeyword() == "module")
                     {
                         trapModule = ParseModule().Module ?? throw Error("unexpected token", open);
                     }

@@ -48,13 +48,23 @@ public sealed class WastRunner
     /// <summary>Runs a script given as text, naming it <paramref name="name"/> in the result.</summary>
     public WastFileResult Run(string text, string name) => Run(Encoding.UTF8.GetBytes(text), name);
 
+    /// <summary>
+    /// How long one script may run. A script still running then is reported with all its assertions failed, and
+    /// left behind on a background thread (Wasm code that loops forever cannot be stopped from outside).
+    /// </summary>
+    public TimeSpan FileTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Runs a script given as UTF-8 bytes.</summary>
     internal WastFileResult Run(byte[] source, string name)
     {
         WastFileResult? result = null;
-        var thread = new Thread(() => result = RunHere(source, name), StackSize) { IsBackground = true };
+        var thread = new Thread(() => result = RunHere(source, name), StackSize) { IsBackground = true, Name = $"wast {name}" };
         thread.Start();
-        thread.Join();
+        if (!thread.Join(FileTimeout))
+        {
+            return new WastFileResult(name, 0, WastParser.CountAssertions(source), [new WastFailure(0, "script", $"timed out after {FileTimeout.TotalSeconds:0.###} s")]);
+        }
+
         return result!;
     }
 

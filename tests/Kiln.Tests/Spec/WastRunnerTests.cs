@@ -171,6 +171,16 @@ public sealed class WastRunnerTests
     }
 
     [Fact]
+    public void A_script_that_runs_too_long_is_failed_and_left_behind()
+    {
+        var executor = new FakeExecutor { OnInvoke = (_, _) => { Thread.Sleep(Timeout.Infinite); return []; } };
+        var runner = new WastRunner(() => executor) { FileTimeout = TimeSpan.FromMilliseconds(200) };
+        var result = runner.Run($"{Empty}\n(assert_return (invoke \"loop\"))\n(assert_return (invoke \"f\"))", "slow.wast");
+        Assert.Equal((0, 2), (result.Passed, result.Failed));
+        Assert.Equal("timed out after 0.2 s", Assert.Single(result.Failures).Message);
+    }
+
+    [Fact]
     public void RunFile_reports_an_unreadable_file()
     {
         var result = new WastRunner().RunFile("/nonexistent/x.wast", "x.wast");

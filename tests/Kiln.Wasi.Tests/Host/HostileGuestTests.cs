@@ -67,4 +67,40 @@ public sealed class HostileGuestTests
         Assert.Equal("canary", File.ReadAllText(Path.Combine(h.Root, "outside", "canary.txt")));
         Assert.Equal(["canary.txt"], Directory.GetFileSystemEntries(Path.Combine(h.Root, "outside")).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void Random_poll_subscriptions_only_return_errnos_or_trap()
+    {
+        using var h = new HostFixture();
+        File.WriteAllText(Path.Combine(h.SandboxPath, "f"), "data");
+        Assert.Equal(Errno.Success, h.Open("f", 0, out _));
+        var random = new Random(777);
+        for (int call = 0; call < 2000; call++)
+        {
+            int n = random.Next(4);
+            for (int i = 0; i < n; i++)
+            {
+                int at = i * 48;
+                h.Memory.AsSpan(at, 48).Clear();
+                h.SetU64(at, (ulong)i);
+                h.Memory[at + 8] = (byte)random.Next(4);
+                h.SetU32(at + 16, (uint)random.Next(7));
+                h.SetU64(at + 24, (ulong)random.Next(200_000));
+                h.Memory[at + 40] = (byte)random.Next(3);
+            }
+            int events = random.Next(10) == 0 ? 65530 : 4096;
+            try
+            {
+                var e = h.Wasi.PollOneoff(h.Guest, 0, events, n, 8000);
+                Assert.True(e is Errno.Success or Errno.Inval or Errno.Badf, e.ToString());
+                if (e == Errno.Success)
+                {
+                    Assert.InRange(h.U32(8000), 1u, (uint)n);
+                }
+            }
+            catch (WasiTrapException)
+            {
+            }
+        }
+    }
 }

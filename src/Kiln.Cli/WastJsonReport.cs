@@ -1,10 +1,11 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Kiln.Wast;
 
 namespace Kiln.Cli;
 
 /// <summary>
-/// Writes <c>kiln wast --json</c> output: <c>{"files": [{"file", "passed", "failed", "failures": [{"line",
+/// Writes <c>kiln wast --json</c> output (quotes and non-ASCII text kept readable, as messages quote a lot): <c>{"files": [{"file", "passed", "failed", "failures": [{"line",
 /// "command", "message"}]}]}</c>.
 /// </summary>
 internal static class WastJsonReport
@@ -12,7 +13,7 @@ internal static class WastJsonReport
     public static void Write(string path, IEnumerable<WastFileResult> results)
     {
         using var stream = File.Create(path);
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteStartArray("files");
         foreach (var result in results)

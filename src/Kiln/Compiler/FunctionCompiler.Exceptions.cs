@@ -197,6 +197,8 @@ internal sealed partial class FunctionCompiler
     /// <summary>After leaving a region: puts the parked values back, then <paramref name="carried"/>.</summary>
     private void RestoreOuter(TryRegion region, ValType[] types, LocalBuilder[] carried)
     {
+        // The region may have called code that grew a memory.
+        ReloadMemoryLengths();
         _stack.Clear();
         _stack.AddRange(region.OuterTypes);
         foreach (var l in region.Outer)

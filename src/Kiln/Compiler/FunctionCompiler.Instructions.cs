@@ -152,7 +152,7 @@ internal sealed partial class FunctionCompiler
                 break;
             case Opcode.RefEq:
                 Pop(2);
-                _il.Emit(OpCodes.Ceq);
+                _il.Emit(OpCodes.Call, Method(typeof(RefOps), nameof(RefOps.Eq)));
                 Push(I32);
                 break;
             case Opcode.RefAsNonNull:
@@ -445,8 +445,7 @@ internal sealed partial class FunctionCompiler
     private void EmitMemorySize(int mem)
     {
         var type = MemoryTypeOf(mem);
-        _il.Emit(OpCodes.Ldloc, _memObj[mem]!);
-        _il.Emit(OpCodes.Ldfld, MemLengthField);
+        _il.Emit(OpCodes.Ldloc, _memLength[mem]!);
         _il.Emit(OpCodes.Ldc_I4, type.PageSizeLog2);
         _il.Emit(OpCodes.Shr_Un);
         if (!type.Is64)
@@ -461,6 +460,7 @@ internal sealed partial class FunctionCompiler
     {
         var type = MemoryTypeOf(mem);
         EmitBulk(1, [true], Method(typeof(BulkOps), nameof(BulkOps.MemoryGrow)), before: () => _il.Emit(OpCodes.Ldloc, _memObj[mem]!));
+        ReloadMemoryLengths();
         if (!type.Is64)
         {
             _il.Emit(OpCodes.Conv_I4);
@@ -506,8 +506,7 @@ internal sealed partial class FunctionCompiler
             }
         }
 
-        _il.Emit(OpCodes.Ldloc, _memObj[mem]!);
-        _il.Emit(OpCodes.Ldfld, MemLengthField);
+        _il.Emit(OpCodes.Ldloc, _memLength[mem]!);
         _il.Emit(OpCodes.Ble_Un, ok);
         _il.Emit(OpCodes.Call, Method(typeof(Traps), nameof(Traps.MemoryOutOfBounds)));
         _il.MarkLabel(ok);

@@ -26,6 +26,9 @@ internal sealed partial class FunctionCompiler
     private static readonly FieldInfo MemLengthField = typeof(LinearMemory).GetField(nameof(LinearMemory.Length))!;
     private static readonly FieldInfo ElementsField = typeof(TableInstance).GetField(nameof(TableInstance.Elements))!;
 
+    /// <summary>IL allows 65535 locals; beyond this many Wasm locals a function keeps them in arrays (see <see cref="ArrayLocals"/>).</summary>
+    private const int MaxIlLocals = 30_000;
+
     private readonly CompiledModule _cm;
     private readonly WasmModule _m;
     private readonly FuncType _type;
@@ -40,6 +43,13 @@ internal sealed partial class FunctionCompiler
     private readonly Dictionary<Type, Stack<LocalBuilder>> _temps = [];
     private readonly LocalBuilder?[] _memObj;
     private readonly LocalBuilder?[] _memBase;
+
+    /// <summary>Each used memory's length, cached so the JIT can keep it in a register; reloaded after anything that may grow it.</summary>
+    private readonly LocalBuilder?[] _memLength;
+
+    /// <summary>Each used global's cell: fixed for the instance, so loaded once.</summary>
+    private readonly LocalBuilder?[] _globals;
+    private readonly ArrayLocals? _arrayLocals;
     private bool _reachable = true;
     private int _deadDepth;
 
@@ -52,9 +62,9 @@ internal sealed partial class FunctionCompiler
         _body = _m.Code[definedIndex];
         _paramCount = _type.Params.Length;
         long declared = _body.LocalCount;
-        if (declared + _paramCount > 65_000)
+        if (declared > int.MaxValue / 2)
         {
-            throw new NotSupportedException($"function {funcIndex} has {declared} locals; at most 65000 are supported");
+            throw new NotSupportedException($"function {funcIndex} has too many locals");
         }
 
         _localTypes = new ValType[_paramCount + declared];
@@ -76,14 +86,23 @@ internal sealed partial class FunctionCompiler
             skipVisibility: true);
         _il = _method.GetILGenerator(Math.Max(64, _body.Body.Code.Length * 4));
         _locals = new LocalBuilder?[_localTypes.Length];
-        for (int i = _paramCount; i < _localTypes.Length; i++)
+        if (declared > MaxIlLocals)
         {
-            _locals[i] = _il.DeclareLocal(ClrTypes.Of(_localTypes[i]));
+            _arrayLocals = new ArrayLocals(_il, _localTypes, _paramCount);
+        }
+        else
+        {
+            for (int i = _paramCount; i < _localTypes.Length; i++)
+            {
+                _locals[i] = _il.DeclareLocal(ClrTypes.Of(_localTypes[i]));
+            }
         }
 
         int memoryCount = _m.ImportedMemoryCount + _m.Memories.Count;
         _memObj = new LocalBuilder?[memoryCount];
         _memBase = new LocalBuilder?[memoryCount];
+        _memLength = new LocalBuilder?[memoryCount];
+        _globals = new LocalBuilder?[_m.ImportedGlobalCount + _m.Globals.Count];
     }
 
     private short CtxArg => (short)_paramCount;
@@ -98,6 +117,7 @@ internal sealed partial class FunctionCompiler
     private void EmitFunction()
     {
         EmitStackCheck();
+        _arrayLocals?.EmitAllocate();
         EmitMemoryLocals();
         _frames.Add(new ControlFrame(ControlKind.Function, _il.DefineLabel(), 0, [], _type.Results));
         var r = new InstructionReader(_body.Body);
@@ -118,7 +138,7 @@ internal sealed partial class FunctionCompiler
     private void EmitStackCheck()
     {
         long frame = 64;
-        foreach (var t in _localTypes)
+        foreach (var t in _arrayLocals is null ? _localTypes : _type.Params)
         {
             frame += t.Kind == ValTypeKind.V128 ? 16 : 8;
         }
@@ -142,10 +162,11 @@ internal sealed partial class FunctionCompiler
         _il.MarkLabel(ok);
     }
 
-    /// <summary>Loads each memory the body uses, and its fixed base address, into locals once.</summary>
+    /// <summary>Loads each memory the body uses (its fixed base address and current length) and each global it uses into locals once.</summary>
     private void EmitMemoryLocals()
     {
         var used = new bool[_memObj.Length];
+        var usedGlobals = new bool[_globals.Length];
         var r = new InstructionReader(_body.Body);
         while (!r.AtEnd)
         {
@@ -165,9 +186,25 @@ internal sealed partial class FunctionCompiler
                     used[r.Index] = true;
                     used[r.Index2] = true;
                     break;
+                case ImmediateKind.Global:
+                    usedGlobals[r.Index] = true;
+                    break;
             }
 
             _ = op;
+        }
+
+        for (int i = 0; i < usedGlobals.Length; i++)
+        {
+            if (usedGlobals[i])
+            {
+                _globals[i] = _il.DeclareLocal(typeof(GlobalInstance));
+                _il.Emit(OpCodes.Ldarg, CtxArg);
+                _il.Emit(OpCodes.Ldfld, GlobalsField);
+                _il.Emit(OpCodes.Ldc_I4, i);
+                _il.Emit(OpCodes.Ldelem_Ref);
+                _il.Emit(OpCodes.Stloc, _globals[i]!);
+            }
         }
 
         for (int i = 0; i < used.Length; i++)
@@ -187,6 +224,23 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Stloc, _memObj[i]!);
             _il.Emit(OpCodes.Ldfld, MemBaseField);
             _il.Emit(OpCodes.Stloc, _memBase[i]!);
+            _memLength[i] = _il.DeclareLocal(typeof(ulong));
+        }
+
+        ReloadMemoryLengths();
+    }
+
+    /// <summary>Refreshes the cached memory lengths: at entry, and after calls and <c>memory.grow</c>, which may grow a memory.</summary>
+    private void ReloadMemoryLengths()
+    {
+        for (int i = 0; i < _memLength.Length; i++)
+        {
+            if (_memLength[i] is { } len)
+            {
+                _il.Emit(OpCodes.Ldloc, _memObj[i]!);
+                _il.Emit(OpCodes.Ldfld, MemLengthField);
+                _il.Emit(OpCodes.Stloc, len);
+            }
         }
     }
 
@@ -664,6 +718,7 @@ internal sealed partial class FunctionCompiler
         }
 
         ClrTypes.EmitCalli(_il, callee);
+        ReloadMemoryLengths();
         Pop(callee.Params.Length);
         if (callee.Results.Length > 1)
         {
@@ -739,6 +794,10 @@ internal sealed partial class FunctionCompiler
         {
             _il.Emit(OpCodes.Ldarg, (short)i);
         }
+        else if (_arrayLocals is { } arrays)
+        {
+            arrays.EmitLoad(i);
+        }
         else
         {
             _il.Emit(OpCodes.Ldloc, _locals[i]!);
@@ -761,6 +820,13 @@ internal sealed partial class FunctionCompiler
         if (i < _paramCount)
         {
             _il.Emit(OpCodes.Starg, (short)i);
+        }
+        else if (_arrayLocals is { } arrays)
+        {
+            var v = Temp(ClrTypes.Of(_localTypes[i]));
+            _il.Emit(OpCodes.Stloc, v);
+            arrays.EmitStore(i, v);
+            Release(v);
         }
         else
         {
@@ -800,6 +866,12 @@ internal sealed partial class FunctionCompiler
 
     private void EmitLoadGlobalObject(int i)
     {
+        if (_globals[i] is { } cached)
+        {
+            _il.Emit(OpCodes.Ldloc, cached);
+            return;
+        }
+
         _il.Emit(OpCodes.Ldarg, CtxArg);
         _il.Emit(OpCodes.Ldfld, GlobalsField);
         _il.Emit(OpCodes.Ldc_I4, i);

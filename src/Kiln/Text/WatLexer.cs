@@ -115,7 +115,7 @@ internal sealed class WatLexer
             else if (c == (byte)';' && Peek(1) == (byte)';')
             {
                 _pos += 2;
-                while (_pos < _src.Length && _src[_pos] != (byte)'\n')
+                while (_pos < _src.Length && _src[_pos] is not ((byte)'\n' or (byte)'\r'))
                 {
                     SkipCommentChar();
                 }

@@ -18,7 +18,7 @@ public sealed class WastRunner
 
     /// <summary>Creates a runner that uses Kiln's engine to execute modules.</summary>
     public WastRunner()
-        : this(static () => new UnavailableExecutor())
+        : this(static () => new Runtime.KilnWastExecutor())
     {
     }
 

@@ -255,7 +255,6 @@ internal sealed class WastSession
         instance = found!;
         return found is not null ? null
             : failure is null ? "no module instance"
-            : failure == UnavailableExecutor.Message ? failure
             : $"module not instantiated: {failure}";
     }
 

@@ -19,13 +19,33 @@ public sealed class WastRunnerTests
     }
 
     [Fact]
-    public void Assertions_that_need_execution_fail_without_an_engine()
+    public void What_the_engine_does_not_support_fails_the_assertion_with_its_message()
     {
-        var result = new WastRunner().Run($"{Empty}\n(assert_return (invoke \"f\") (i32.const 1))\n(assert_trap (invoke \"f\") \"unreachable\")", "t.wast");
+        var executor = new FakeExecutor { OnInvoke = (_, _) => throw new NotSupportedException("instruction try is not supported") };
+        var result = Run($"{Empty}\n(assert_return (invoke \"f\") (i32.const 1))\n(assert_trap (invoke \"f\") \"unreachable\")", executor);
         Assert.Equal((0, 2), (result.Passed, result.Failed));
-        Assert.All(result.Failures, f => Assert.Equal(UnavailableExecutor.Message, f.Message));
+        Assert.All(result.Failures, f => Assert.Equal("instruction try is not supported", f.Message));
         Assert.Equal([2, 3], result.Failures.Select(f => f.Line));
         Assert.Equal(["assert_return", "assert_trap"], result.Failures.Select(f => f.Command));
+    }
+
+    [Fact]
+    public void Actions_on_a_module_that_failed_to_instantiate_say_why()
+    {
+        var executor = new FakeExecutor();
+        executor.OnInstantiate = _ => executor.Instantiated.Count > 1 ? throw new WastTrapException("out of bounds memory access") : new object();
+        var result = Run($"{Empty}\n(assert_return (invoke \"f\"))", executor);
+        Assert.Equal("module not instantiated: trap \"out of bounds memory access\"", result.Failures[1].Message);
+    }
+
+    [Fact]
+    public void The_default_runner_executes_modules()
+    {
+        var result = new WastRunner().Run("(module (func (export \"add\") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))\n"
+            + "(assert_return (invoke \"add\" (i32.const 2) (i32.const 3)) (i32.const 5))\n"
+            + "(assert_return (invoke \"add\" (i32.const 2) (i32.const 3)) (i32.const 6))", "t.wast");
+        Assert.Equal((1, 1), (result.Passed, result.Failed));
+        Assert.Equal("expected (i32.const 6), got (i32.const 5)", Assert.Single(result.Failures).Message);
     }
 
     [Fact]

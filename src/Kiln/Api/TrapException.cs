@@ -48,6 +48,7 @@ public sealed class TrapException : WasmException
         TrapKind.NullFunctionReference => "null function reference",
         TrapKind.NullReference => "null reference",
         TrapKind.CallStackExhausted => "call stack exhausted",
+        TrapKind.UnalignedAtomic => "unaligned atomic",
         _ => "host error",
     };
 

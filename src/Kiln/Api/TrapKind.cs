@@ -36,6 +36,9 @@ public enum TrapKind
     /// <summary><c>ref.as_non_null</c> (or a GC access) on a null reference.</summary>
     NullReference,
 
+    /// <summary>An atomic access at an address that is not a multiple of its size.</summary>
+    UnalignedAtomic,
+
     /// <summary>The guest used more stack than allowed.</summary>
     CallStackExhausted,
 

@@ -62,15 +62,6 @@ internal sealed class CompiledModule
         }
     }
 
-    /// <summary>Compiles every function now (for tests and ahead-of-time checks).</summary>
-    public void CompileAll(Instance ctx)
-    {
-        for (int i = 0; i < Code.Length; i++)
-        {
-            GetCode(ctx, i);
-        }
-    }
-
     /// <summary>Display name of function <paramref name="funcIndex"/>: its name-section name, else <c>func[N]</c>.</summary>
     public string FunctionName(int funcIndex)
     {

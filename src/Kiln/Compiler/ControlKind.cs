@@ -8,4 +8,7 @@ internal enum ControlKind : byte
     Loop,
     If,
     TryTable,
+
+    /// <summary>Legacy exception handling: <c>try</c> with <c>catch</c>/<c>catch_all</c> bodies.</summary>
+    Try,
 }

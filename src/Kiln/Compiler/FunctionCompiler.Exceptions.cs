@@ -57,13 +57,18 @@ internal sealed partial class FunctionCompiler
 
     private void EmitTryTable(ref InstructionReader r)
     {
-        var (p, res) = BlockSignature(r.Block);
         var clauses = new List<CatchClause>();
         foreach (var c in r.CatchClauses)
         {
             clauses.Add(c);
         }
 
+        EmitTryStart(ControlKind.TryTable, r.Block, [.. clauses]);
+    }
+
+    private void EmitTryStart(ControlKind kind, BlockType block, CatchClause[] clauses)
+    {
+        var (p, res) = BlockSignature(block);
         var parameters = Spill(p.Length);
         var outerTypes = _stack.ToArray();
         var outer = new LocalBuilder[outerTypes.Length];
@@ -80,7 +85,7 @@ internal sealed partial class FunctionCompiler
             results[i] = _il.DeclareLocal(ClrTypes.Of(res[i]));
         }
 
-        var region = new TryRegion(outerTypes, outer, results, _il.DefineLabel(), [.. clauses]);
+        var region = new TryRegion(outerTypes, outer, results, _il.DefineLabel(), clauses) { Id = _nextRegionId++ };
         _il.BeginExceptionBlock();
         foreach (var l in parameters)
         {
@@ -88,7 +93,59 @@ internal sealed partial class FunctionCompiler
         }
 
         _stack.AddRange(p);
-        _frames.Add(new ControlFrame(ControlKind.TryTable, _il.DefineLabel(), 0, p, res) { Try = region });
+        _frames.Add(new ControlFrame(kind, _il.DefineLabel(), 0, p, res) { Try = region });
+    }
+
+    /// <summary>Legacy <c>catch</c> (<paramref name="tag"/> &gt;= 0) or <c>catch_all</c>: ends the previous body and starts this one inside the IL handler.</summary>
+    private void EmitLegacyCatch(int tag)
+    {
+        var f = _frames[^1];
+        var region = f.Try!;
+        if (_reachable)
+        {
+            EmitLeave(f, f);
+        }
+
+        if (region.Caught is null)
+        {
+            BeginHandler(region);
+            region.Caught = _il.DeclareLocal(typeof(GuestException));
+            _il.Emit(OpCodes.Stloc, region.Caught);
+        }
+        else if (region.NextCatch is { } pending)
+        {
+            _il.MarkLabel(pending);
+        }
+
+        region.NextCatch = null;
+        _stack.Clear();
+        _reachable = true;
+        if (tag < 0)
+        {
+            return;
+        }
+
+        var next = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldloc, region.Caught);
+        _il.Emit(OpCodes.Ldarg, CtxArg);
+        _il.Emit(OpCodes.Ldc_I4, tag);
+        _il.Emit(OpCodes.Call, Method(typeof(ExceptionOps), nameof(ExceptionOps.Matches)));
+        _il.Emit(OpCodes.Brfalse, next);
+        region.NextCatch = next;
+        var payload = TagType(tag).Params;
+        var boxed = Temp(typeof(Value));
+        for (int j = 0; j < payload.Length; j++)
+        {
+            _il.Emit(OpCodes.Ldloc, region.Caught);
+            _il.Emit(OpCodes.Ldc_I4, j);
+            _il.Emit(OpCodes.Call, Method(typeof(ExceptionOps), nameof(ExceptionOps.Payload)));
+            _il.Emit(OpCodes.Stloc, boxed);
+            _il.Emit(OpCodes.Ldloca, boxed);
+            Invoker.EmitFromValue(_il, payload[j]);
+            Push(payload[j]);
+        }
+
+        Release(boxed);
     }
 
     private void EmitTryEnd(ControlFrame f)
@@ -100,7 +157,27 @@ internal sealed partial class FunctionCompiler
             EmitLeave(f, f);
         }
 
-        _il.BeginCatchBlock(typeof(GuestException));
+        if (f.Kind == ControlKind.Try)
+        {
+            // Legacy try: the catch bodies are already in the handler; an unmatched exception goes on.
+            if (region.Caught is null)
+            {
+                BeginHandler(region);
+                _il.Emit(OpCodes.Pop);
+                _il.Emit(OpCodes.Rethrow);
+            }
+            else if (region.NextCatch is { } pending)
+            {
+                _il.MarkLabel(pending);
+                _il.Emit(OpCodes.Rethrow);
+            }
+
+            _il.EndExceptionBlock();
+            FinishRegion(f, region, []);
+            return;
+        }
+
+        BeginHandler(region);
         var ex = _il.DeclareLocal(typeof(GuestException));
         _il.Emit(OpCodes.Stloc, ex);
         var catches = new List<(Label Label, ValType[] Types, LocalBuilder[] Values, int Depth)>();
@@ -150,6 +227,61 @@ internal sealed partial class FunctionCompiler
 
         _il.Emit(OpCodes.Rethrow);
         _il.EndExceptionBlock();
+        FinishRegion(f, region, catches);
+    }
+
+    /// <summary>Starts the region's handler: a filter admits Wasm exceptions not delegated past it; the handler starts with the accepted <see cref="GuestException"/> on the stack.</summary>
+    private void BeginHandler(TryRegion region)
+    {
+        _il.BeginExceptFilterBlock();
+        _il.Emit(OpCodes.Ldc_I4, _methodId);
+        _il.Emit(OpCodes.Ldc_I4, region.Id);
+        _il.Emit(OpCodes.Call, Method(typeof(ExceptionOps), nameof(ExceptionOps.Filter)));
+        _il.BeginCatchBlock(null!);
+        _il.Emit(OpCodes.Call, Method(typeof(ExceptionOps), nameof(ExceptionOps.Accept)));
+    }
+
+    /// <summary>
+    /// Legacy <c>try ... delegate l</c>: ends the try; its handler passes the exception to the handler of the innermost
+    /// region enclosing label <paramref name="depth"/> (skipping those in between), or to the caller.
+    /// </summary>
+    private void EmitDelegate(int depth)
+    {
+        var f = _frames[^1];
+        var region = f.Try!;
+        _frames.RemoveAt(_frames.Count - 1);
+        if (_reachable)
+        {
+            EmitLeave(f, f);
+        }
+
+        int target = -1;
+        for (int i = _frames.Count - 1 - depth; i >= 0; i--)
+        {
+            // A try whose catch bodies we are in no longer covers this code; its own enclosing handler does.
+            if (_frames[i].Try is { Caught: null } outer)
+            {
+                target = outer.Id;
+                break;
+            }
+        }
+
+        BeginHandler(region);
+        _il.Emit(OpCodes.Ldc_I4, _methodId);
+        _il.Emit(OpCodes.Ldc_I4, target);
+        _il.Emit(OpCodes.Call, Method(typeof(ExceptionOps), nameof(ExceptionOps.Delegate)));
+        _il.Emit(OpCodes.Throw);
+        _il.EndExceptionBlock();
+        FinishRegion(f, region, []);
+    }
+
+    /// <summary>Emits the code after a region: trampolines for branches and tail calls that left it, catch targets, then the block's end.</summary>
+    private void FinishRegion(ControlFrame f, TryRegion region, List<(Label Label, ValType[] Types, LocalBuilder[] Values, int Depth)> catches)
+    {
+        // ILGenerator closes the region with its own leave to here, which our code never takes (every path out is an
+        // explicit leave or throw); end that path so it neither runs into a trampoline nor falls off the method.
+        _il.Emit(OpCodes.Ldnull);
+        _il.Emit(OpCodes.Throw);
 
         // Catch targets are relative to the frames around the try_table; capture them before trampolines branch.
         var catchTargets = new List<ControlFrame>();

@@ -58,6 +58,23 @@ internal sealed partial class FunctionCompiler
             case Opcode.TryTable:
                 EmitTryTable(ref r);
                 break;
+            case Opcode.Try:
+                EmitTryStart(ControlKind.Try, r.Block, []);
+                break;
+            case Opcode.Catch:
+                EmitLegacyCatch((int)r.Index);
+                break;
+            case Opcode.CatchAll:
+                EmitLegacyCatch(-1);
+                break;
+            case Opcode.Delegate:
+                EmitDelegate((int)r.Index);
+                break;
+            case Opcode.Rethrow:
+                _il.Emit(OpCodes.Ldloc, _frames[^((int)r.Index + 1)].Try!.Caught!);
+                _il.Emit(OpCodes.Throw);
+                Unreachable();
+                break;
             case Opcode.Throw:
                 EmitThrow((int)r.Index);
                 break;
@@ -271,7 +288,7 @@ internal sealed partial class FunctionCompiler
                 }
 
             default:
-                if (!EmitNumeric(op) && !EmitMemoryAccess(op, r.MemArg) && !EmitSimd(op, ref r))
+                if (!EmitNumeric(op) && !EmitMemoryAccess(op, r.MemArg) && !EmitSimd(op, ref r) && !EmitAtomic(op, r.MemArg))
                 {
                     throw new NotSupportedException($"instruction {OpcodeTable.Get(op).Name} is not supported");
                 }

@@ -128,6 +128,10 @@ internal sealed partial class FunctionCompiler
             case Opcode.I64TruncSatF32U: Call(1, I64, nameof(NumericOps.TruncSatF32U64)); break;
             case Opcode.I64TruncSatF64S: Call(1, I64, nameof(NumericOps.TruncSatF64S64)); break;
             case Opcode.I64TruncSatF64U: Call(1, I64, nameof(NumericOps.TruncSatF64U64)); break;
+            case Opcode.I64Add128: Wide(4, nameof(NumericOps.Add128)); break;
+            case Opcode.I64Sub128: Wide(4, nameof(NumericOps.Sub128)); break;
+            case Opcode.I64MulWideS: Wide(2, nameof(NumericOps.MulWideS)); break;
+            case Opcode.I64MulWideU: Wide(2, nameof(NumericOps.MulWideU)); break;
             default:
                 return false;
         }
@@ -151,6 +155,19 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Call, Method(typeof(NumericOps), helper));
         Pop(pops);
         Push(result);
+    }
+
+    /// <summary>A wide-arithmetic helper returning (low, high): both are pushed, low first.</summary>
+    private void Wide(int pops, string helper)
+    {
+        _il.Emit(OpCodes.Call, Method(typeof(NumericOps), helper));
+        var pair = Temp(typeof(ValueTuple<long, long>));
+        _il.Emit(OpCodes.Stloc, pair);
+        ClrTypes.EmitUnpack(_il, pair, [I64, I64]);
+        Release(pair);
+        Pop(pops);
+        Push(I64);
+        Push(I64);
     }
 
     private void Bits(ValType result, string converter)

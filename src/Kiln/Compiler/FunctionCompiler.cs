@@ -13,7 +13,7 @@ namespace Kiln.Compiler;
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
-    private static readonly FieldInfo StoreField = typeof(Instance).GetField("Store")!;
+    private static readonly FieldInfo StoreField = typeof(Instance).GetField(nameof(Kiln.Runtime.Instance.Store))!;
     private static readonly FieldInfo StackLimitField = typeof(Kiln.Runtime.Store).GetField(nameof(Kiln.Runtime.Store.StackLimit))!;
     private static readonly FieldInfo CodeField = typeof(Instance).GetField(nameof(Instance.Code))!;
     private static readonly FieldInfo FunctionsField = typeof(Instance).GetField(nameof(Instance.Functions))!;
@@ -50,7 +50,15 @@ internal sealed partial class FunctionCompiler
     /// <summary>Each used global's cell: fixed for the instance, so loaded once.</summary>
     private readonly LocalBuilder?[] _globals;
     private readonly ArrayLocals? _arrayLocals;
+    private static int s_nextMethodId;
+
+    /// <summary>Identifies this method to exception filters (see <see cref="GuestException.DelegateTo"/>).</summary>
+    private readonly int _methodId = Interlocked.Increment(ref s_nextMethodId);
+    private int _nextRegionId;
     private bool _reachable = true;
+
+    /// <summary>The index immediate of the instruction being compiled (the tag of a legacy <c>catch</c> met in dead code).</summary>
+    private uint _lastIndex;
     private int _deadDepth;
 
     private FunctionCompiler(CompiledModule cm, int definedIndex)
@@ -124,6 +132,7 @@ internal sealed partial class FunctionCompiler
         while (!r.AtEnd)
         {
             var op = r.Read();
+            _lastIndex = r.Index;
             if (!_reachable)
             {
                 SkipDead(op);
@@ -170,7 +179,7 @@ internal sealed partial class FunctionCompiler
         var r = new InstructionReader(_body.Body);
         while (!r.AtEnd)
         {
-            var op = r.Read();
+            r.Read();
             switch (r.Immediates)
             {
                 case ImmediateKind.MemArg or ImmediateKind.MemArgLane:
@@ -190,8 +199,6 @@ internal sealed partial class FunctionCompiler
                     usedGlobals[r.Index] = true;
                     break;
             }
-
-            _ = op;
         }
 
         for (int i = 0; i < usedGlobals.Length; i++)
@@ -253,6 +260,12 @@ internal sealed partial class FunctionCompiler
                 break;
             case Opcode.Else when _deadDepth == 0:
                 EmitElse();
+                break;
+            case Opcode.Delegate when _deadDepth == 0:
+                EmitDelegate((int)_lastIndex);
+                break;
+            case Opcode.Catch or Opcode.CatchAll when _deadDepth == 0:
+                EmitLegacyCatch(op == Opcode.Catch ? (int)_lastIndex : -1);
                 break;
             case Opcode.End when _deadDepth > 0:
                 _deadDepth--;
@@ -408,7 +421,7 @@ internal sealed partial class FunctionCompiler
             return;
         }
 
-        if (f.Kind == ControlKind.TryTable)
+        if (f.Kind is ControlKind.TryTable or ControlKind.Try)
         {
             EmitTryEnd(f);
             return;
@@ -452,7 +465,7 @@ internal sealed partial class FunctionCompiler
         var f = _frames[target];
         for (int i = _frames.Count - 1; i >= target; i--)
         {
-            if (_frames[i].Kind == ControlKind.TryTable)
+            if (_frames[i].Try is not null)
             {
                 EmitLeave(_frames[i], f);
                 return;
@@ -477,7 +490,7 @@ internal sealed partial class FunctionCompiler
         int target = _frames.Count - 1 - depth;
         for (int i = _frames.Count - 1; i >= target; i--)
         {
-            if (_frames[i].Kind is ControlKind.TryTable or ControlKind.Function)
+            if (_frames[i].Try is not null || _frames[i].Kind == ControlKind.Function)
             {
                 return true;
             }

@@ -396,6 +396,32 @@ internal static class NumericOps
     [MethodImpl(Inline)]
     public static double ConvertU64F64(long a) => a >= 0 ? (double)a : (double)((a >>> 1) | (a & 1)) * 2.0;
 
+    // Wide arithmetic: 128-bit values as (low, high) pairs.
+    [MethodImpl(Inline)]
+    public static (long Low, long High) Add128(long lo1, long hi1, long lo2, long hi2)
+    {
+        long lo = lo1 + lo2;
+        return (lo, hi1 + hi2 + ((ulong)lo < (ulong)lo1 ? 1 : 0));
+    }
+
+    [MethodImpl(Inline)]
+    public static (long Low, long High) Sub128(long lo1, long hi1, long lo2, long hi2) =>
+        (lo1 - lo2, hi1 - hi2 - ((ulong)lo1 < (ulong)lo2 ? 1 : 0));
+
+    [MethodImpl(Inline)]
+    public static (long Low, long High) MulWideS(long a, long b)
+    {
+        long high = Math.BigMul(a, b, out long low);
+        return (low, high);
+    }
+
+    [MethodImpl(Inline)]
+    public static (long Low, long High) MulWideU(long a, long b)
+    {
+        ulong high = Math.BigMul((ulong)a, (ulong)b, out ulong low);
+        return ((long)low, (long)high);
+    }
+
     /// <summary>Saturating address add for memory64: an overflowing effective address becomes out of bounds.</summary>
     [MethodImpl(Inline)]
     public static ulong AddSat(ulong a, ulong b)

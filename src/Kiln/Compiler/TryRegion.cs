@@ -13,6 +13,9 @@ internal sealed class TryRegion(ValType[] outerTypes, LocalBuilder[] outer, Loca
 {
     public CatchClause[] Clauses { get; } = clauses;
 
+    /// <summary>Identifies the region within its method, for legacy <c>delegate</c>.</summary>
+    public int Id { get; init; }
+
     /// <summary>Types of the values parked at entry (below the block's parameters).</summary>
     public ValType[] OuterTypes { get; } = outerTypes;
 
@@ -25,6 +28,12 @@ internal sealed class TryRegion(ValType[] outerTypes, LocalBuilder[] outer, Loca
     public Label After { get; } = after;
 
     public bool AfterUsed { get; set; }
+
+    /// <summary>Legacy <c>try</c>: the caught exception once a catch body started (for <c>rethrow</c>).</summary>
+    public LocalBuilder? Caught { get; set; }
+
+    /// <summary>Legacy <c>try</c>: where the next catch clause's test starts when the current tag does not match.</summary>
+    public Label? NextCatch { get; set; }
 
     /// <summary>Trampolines by target frame: their label and the temporaries holding the carried values.</summary>
     public Dictionary<ControlFrame, (Label Label, LocalBuilder[] Carried)> Trampolines { get; } = [];

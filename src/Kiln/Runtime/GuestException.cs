@@ -7,4 +7,10 @@ namespace Kiln.Runtime;
 internal sealed class GuestException(ExceptionObject exception) : Exception("uncaught wasm exception")
 {
     public ExceptionObject Exception { get; } = exception;
+
+    /// <summary>
+    /// Set by a legacy <c>delegate</c>: only the handler of try region <c>Frame</c> in generated method <c>Method</c>
+    /// (or, with frame -1, a handler outside that method) may catch the exception.
+    /// </summary>
+    public (int Method, int Frame)? DelegateTo { get; set; }
 }

@@ -1,0 +1,136 @@
+using Kiln.Binary;
+using Kiln.Runtime;
+
+namespace Kiln;
+
+/// <summary>
+/// Resolves a module's imports by name and instantiates it: host functions defined from typed delegates
+/// (<see cref="DefineFunction{T1, T2, TResult}(string, string, Func{T1, T2, TResult})"/> and its overloads, with an
+/// optional <see cref="Caller"/> first parameter) and the exports of other instances (<see cref="DefineInstance"/>).
+/// One linker can instantiate many modules in many stores of its engine.
+/// </summary>
+/// <remarks>Define everything first, then instantiate; defining is not thread-safe, instantiating from several threads is.</remarks>
+public sealed partial class Linker
+{
+    private readonly Dictionary<(string Module, string Name), Definition> _definitions = [];
+
+    /// <summary>Creates an empty linker for <paramref name="engine"/>.</summary>
+    public Linker(Engine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        Engine = engine;
+    }
+
+    /// <summary>The engine this linker belongs to.</summary>
+    public Engine Engine { get; }
+
+    /// <summary>When true, defining a name again replaces the old definition; when false (the default) it throws.</summary>
+    public bool AllowShadowing { get; set; }
+
+    /// <summary>True when <paramref name="module"/>::<paramref name="name"/> is defined.</summary>
+    public bool IsDefined(string module, string name) => _definitions.ContainsKey((module, name));
+
+    /// <summary>Defines every export of <paramref name="instance"/> under the module name <paramref name="moduleName"/>.</summary>
+    public Linker DefineInstance(string moduleName, ModuleInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(moduleName);
+        ArgumentNullException.ThrowIfNull(instance);
+        foreach (var (name, value) in instance.Inner.Exports)
+        {
+            Add(moduleName, name, new Definition(null, null, value, instance.Store));
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Instantiates <paramref name="module"/> in <paramref name="store"/>: resolves every import from this linker's
+    /// definitions, creates memories, tables and globals, runs the active segments and the start function.
+    /// </summary>
+    /// <exception cref="LinkingException">An import is not defined or has another type.</exception>
+    /// <exception cref="TrapException">A segment was out of bounds or the start function trapped.</exception>
+    public ModuleInstance Instantiate<T>(Store<T> store, Module module)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(module);
+        return Instantiate(store.Handle, module);
+    }
+
+    private ModuleInstance Instantiate(StoreHandle store, Module module)
+    {
+        store.ThrowIfDisposed();
+        var caller = new Caller(store);
+        var resolved = new Dictionary<(string, string), ExternValue>();
+        foreach (var import in module.Inner.Imports)
+        {
+            var key = (import.Module, import.Name);
+            if (resolved.ContainsKey(key))
+            {
+                continue;
+            }
+
+            if (!_definitions.TryGetValue(key, out var def))
+            {
+                throw new LinkingException("unknown import", import.Module, import.Name, "has not been defined");
+            }
+
+            if (def.Host is { } bind)
+            {
+                resolved[key] = ExternValue.Of(new FunctionInstance(store.Inner, def.Type!, bind(caller), $"{import.Module}::{import.Name}"));
+            }
+            else if (def.Store != store)
+            {
+                throw new LinkingException("incompatible import type", import.Module, import.Name, "belongs to another store");
+            }
+            else
+            {
+                resolved[key] = def.Value;
+            }
+        }
+
+        Instance inner;
+        try
+        {
+            inner = Instance.Instantiate(store.Inner, module.Inner, (m, n) => resolved.TryGetValue((m, n), out var v) ? v : null);
+        }
+        catch (LinkException e)
+        {
+            throw new LinkingException(e.Reason, e.ImportModule, e.ImportName);
+        }
+        catch (GuestException e)
+        {
+            throw new TrapException(TrapKind.HostError, "uncaught wasm exception", e);
+        }
+
+        store.Adopt(inner, module.Inner.ImportedMemoryCount);
+        var instance = new ModuleInstance(inner, module, store);
+        caller.Instance = instance;
+        if (module.Start is int start)
+        {
+            new Function(inner.Functions[start], store).Call([]);
+        }
+
+        return instance;
+    }
+
+    private Linker DefineHost(string module, string name, ValType[] parameters, ValType[] results, Func<Caller, HostCallback> bind)
+    {
+        Add(module, name, new Definition(new FuncType(parameters, results), bind, default, null));
+        return this;
+    }
+
+    private void Add(string module, string name, Definition definition)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(name);
+        if (!AllowShadowing && _definitions.ContainsKey((module, name)))
+        {
+            throw new ArgumentException($"{module}::{name} is already defined");
+        }
+
+        _definitions[(module, name)] = definition;
+    }
+
+    /// <summary>A host function (<see cref="Type"/> and <see cref="Host"/>, bound to each instance's caller) or another instance's export.</summary>
+    private sealed record Definition(FuncType? Type, Func<Caller, HostCallback>? Host, ExternValue Value, StoreHandle? Store);
+}

@@ -1,0 +1,149 @@
+using Kiln.Binary;
+using Kiln.Text;
+using Kiln.Validation;
+
+namespace Kiln;
+
+/// <summary>
+/// A decoded and validated WebAssembly module, ready to instantiate. Immutable: share it across threads and stores;
+/// its functions are compiled on first call and the compiled code is shared by all its instances.
+/// </summary>
+public sealed class Module
+{
+    private IReadOnlyList<ModuleImport>? _imports;
+    private IReadOnlyList<ModuleExport>? _exports;
+
+    private Module(Engine engine, WasmModule inner, string name)
+    {
+        Engine = engine;
+        Inner = inner;
+        Name = name;
+
+        // The linker runs the start function itself, once the instance exists, so that host functions it calls
+        // see their caller's exports. The decoded model is this module's own, so taking the start out is safe.
+        Start = inner.Start;
+        inner.Start = null;
+    }
+
+    /// <summary>The engine the module was loaded with.</summary>
+    public Engine Engine { get; }
+
+    /// <summary>A display name: the file name, or what the caller passed.</summary>
+    public string Name { get; }
+
+    /// <summary>What the module imports, in order.</summary>
+    public IReadOnlyList<ModuleImport> Imports => _imports ??= [.. Inner.Imports.Select(i => new ModuleImport(i.Module, i.Name, ImportType(i)))];
+
+    /// <summary>What the module exports, in order.</summary>
+    public IReadOnlyList<ModuleExport> Exports => _exports ??= [.. Inner.Exports.Select(e => new ModuleExport(e.Name, ExportType(e)))];
+
+    internal WasmModule Inner { get; }
+
+    /// <summary>The start function's index, run by <see cref="Linker.Instantiate{T}"/> after the instance is set up.</summary>
+    internal int? Start { get; }
+
+    /// <summary>Decodes and validates a binary module.</summary>
+    /// <exception cref="WasmDecodeException">The bytes are not a well-formed module.</exception>
+    /// <exception cref="WasmValidationException">The module is not valid.</exception>
+    public static Module FromBytes(Engine engine, ReadOnlySpan<byte> bytes, string name = "module")
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var module = ModuleReader.Decode(bytes.ToArray(), engine.Config.CustomPageSizes);
+        ModuleValidator.Validate(module);
+        return new Module(engine, module, name);
+    }
+
+    /// <summary>Parses and validates a module in WebAssembly text format (<c>(module ...)</c>).</summary>
+    /// <exception cref="WatParseException">The text is not a well-formed module.</exception>
+    /// <exception cref="WasmValidationException">The module is not valid.</exception>
+    public static Module FromText(Engine engine, string text, string name = "module")
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(text);
+        var module = WatParser.ParseModule(text);
+        ModuleValidator.Validate(module);
+        return new Module(engine, module, name);
+    }
+
+    /// <summary>Loads a <c>.wasm</c> or <c>.wat</c> file; which one is told by its first bytes (<c>\0asm</c>), not its name.</summary>
+    public static Module FromFile(Engine engine, string path)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var bytes = File.ReadAllBytes(path);
+        string name = Path.GetFileName(path);
+        if (IsBinary(bytes))
+        {
+            return FromBytes(engine, bytes, name);
+        }
+
+        var module = WatParser.ParseModule(bytes);
+        ModuleValidator.Validate(module);
+        return new Module(engine, module, name);
+    }
+
+    /// <summary>Checks that <paramref name="bytes"/> are a valid binary module without keeping it; throws like <see cref="FromBytes"/>.</summary>
+    public static void Validate(Engine engine, ReadOnlySpan<byte> bytes) => FromBytes(engine, bytes);
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+
+    private static bool IsBinary(ReadOnlySpan<byte> bytes) => bytes.StartsWith("\0asm"u8);
+
+    private FunctionType FuncTypeAt(int typeIndex) => ValueConversion.Signature((FuncType)Inner.Types[typeIndex].Composite);
+
+    private ExternalType ImportType(Import i) => i.Kind switch
+    {
+        ExternKind.Function => new ExternalType(ExternalKind.Function) { Function = FuncTypeAt(i.TypeIndex) },
+        ExternKind.Tag => new ExternalType(ExternalKind.Tag) { Function = FuncTypeAt(i.TypeIndex) },
+        ExternKind.Table => TableTypeOf(i.Table),
+        ExternKind.Memory => MemoryTypeOf(i.Memory),
+        _ => GlobalTypeOf(i.Global),
+    };
+
+    private ExternalType ExportType(Export e)
+    {
+        switch (e.Kind)
+        {
+            case ExternKind.Function:
+            case ExternKind.Tag:
+                int imported = Inner.Imports.Count(i => i.Kind == e.Kind);
+                int typeIndex = e.Index < imported
+                    ? Inner.Imports.Where(i => i.Kind == e.Kind).ElementAt(e.Index).TypeIndex
+                    : e.Kind == ExternKind.Function ? Inner.Functions[e.Index - imported] : Inner.Tags[e.Index - imported];
+                return new ExternalType(e.Kind == ExternKind.Function ? ExternalKind.Function : ExternalKind.Tag) { Function = FuncTypeAt(typeIndex) };
+            case ExternKind.Table:
+                int tables = Inner.ImportedTableCount;
+                return TableTypeOf(e.Index < tables ? Nth(ExternKind.Table, e.Index).Table : Inner.Tables[e.Index - tables].Type);
+            case ExternKind.Memory:
+                int memories = Inner.ImportedMemoryCount;
+                return MemoryTypeOf(e.Index < memories ? Nth(ExternKind.Memory, e.Index).Memory : Inner.Memories[e.Index - memories]);
+            default:
+                int globals = Inner.ImportedGlobalCount;
+                return GlobalTypeOf(e.Index < globals ? Nth(ExternKind.Global, e.Index).Global : Inner.Globals[e.Index - globals].Type);
+        }
+    }
+
+    private Import Nth(ExternKind kind, int index) => Inner.Imports.Where(i => i.Kind == kind).ElementAt(index);
+
+    private static ExternalType TableTypeOf(TableType t) => new(ExternalKind.Table)
+    {
+        Element = ValueConversion.Kind(t.ElementType),
+        Minimum = t.Limits.Min,
+        Maximum = t.Limits.Max,
+        Is64 = t.Is64,
+    };
+
+    private static ExternalType MemoryTypeOf(MemoryType m) => new(ExternalKind.Memory)
+    {
+        Minimum = m.Limits.Min,
+        Maximum = m.Limits.Max,
+        Is64 = m.Is64,
+        IsShared = m.Shared,
+    };
+
+    private static ExternalType GlobalTypeOf(GlobalType g) => new(ExternalKind.Global)
+    {
+        Element = ValueConversion.Kind(g.Type),
+        IsMutable = g.Mutable,
+    };
+}

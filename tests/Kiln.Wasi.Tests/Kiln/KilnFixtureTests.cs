@@ -1,0 +1,54 @@
+using Kiln.Wasi.Tests.Fixtures;
+
+namespace Kiln.Wasi.Tests.Kiln;
+
+/// <summary>
+/// Each C fixture runs on Wasmtime (engine and WASI) and on Kiln (engine and Kiln.Wasi): stdout, stderr, exit code,
+/// trap or not, and the resulting files must be the same, and the canary outside the sandbox untouched.
+/// </summary>
+public sealed class KilnFixtureTests
+{
+    [Theory]
+    [InlineData("basics")]
+    [InlineData("files")]
+    [InlineData("escape")]
+    [InlineData("readonly")]
+    [InlineData("edges")]
+    [InlineData("libc")]
+    public void Fixture_matches_wasmtime_when_run_on_kiln(string fixture) => Compare(fixture, null);
+
+    [Theory]
+    [InlineData("clockid")]
+    [InlineData("whence")]
+    [InlineData("advice")]
+    [InlineData("signal")]
+    [InlineData("oflags")]
+    [InlineData("fdflags")]
+    [InlineData("lookupflags")]
+    [InlineData("rights")]
+    [InlineData("fstflags")]
+    [InlineData("oob-iovec")]
+    [InlineData("misaligned")]
+    [InlineData("oob-result")]
+    [InlineData("exit-126")]
+    [InlineData("exit-125")]
+    public void Trap_matches_wasmtime_when_run_on_kiln(string trapCase) => Compare("traps", ["traps", trapCase]);
+
+    private static void Compare(string fixture, string[]? args)
+    {
+        using var refScenario = new Scenario();
+        using var kilnScenario = new Scenario();
+        var expected = FixtureRunner.RunReference(fixture, refScenario, args);
+        var actual = KilnRunner.RunFixture(fixture, kilnScenario, args);
+        Assert.Equal(expected.Stdout, actual.Stdout);
+        Assert.Equal(expected.Stderr, actual.Stderr);
+        Assert.Equal(expected.ExitCode, actual.ExitCode);
+        Assert.Equal(expected.Trap is null, actual.Trap is null);
+        Assert.Equal(Normalize(expected.Files), Normalize(actual.Files));
+        Assert.Equal(Scenario.CanaryText, kilnScenario.Canary());
+    }
+
+    // The two scenarios live in different temp roots; absolute link targets name them.
+    private static string Normalize(string files) =>
+        System.Text.RegularExpressions.Regex.Replace(files, @"/tmp/kiln-wasi-[^/\n]+", "<root>");
+}

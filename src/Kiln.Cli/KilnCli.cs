@@ -10,6 +10,7 @@ internal static class KilnCli
     {
         var root = new RootCommand("Kiln: a WebAssembly runtime for .NET.")
         {
+            RunCommand.Create(),
             WastCommand.Create(),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });

@@ -43,7 +43,7 @@ internal static class RunCommand
         var module = new Argument<string>("MODULE") { Description = "The module to run: a .wasm binary or a .wat text file." };
         var args = new Argument<string[]>("ARGS")
         {
-            Description = "Arguments for the guest (its argv after argv[0]), or for FUNC with --invoke. Put -- before them if one starts with -.",
+            Description = "Arguments for the guest (its argv after argv[0]), or for FUNC with --invoke. Options go before MODULE; put -- before guest arguments that are also kiln run options.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var command = new Command("run", "Run a WebAssembly module: a WASI command's _start, or one export with --invoke.")

@@ -1,7 +1,7 @@
 namespace Kiln.Wasi;
 
 /// <summary>
-/// One guest's WASI state as bound by <see cref="KilnWasi.DefineWasi"/>: runs a command module and turns
+/// One guest's WASI state as bound by <see cref="KilnWasi.DefineWasi(Linker, WasiOptions)"/>: runs a command module and turns
 /// <c>proc_exit</c> into its exit code. Dispose it to flush standard output and close every host fd.
 /// </summary>
 public sealed class KilnWasiContext : IDisposable

@@ -12,7 +12,7 @@ namespace Kiln;
 /// <remarks>Define everything first, then instantiate; defining is not thread-safe, instantiating from several threads is.</remarks>
 public sealed partial class Linker
 {
-    private readonly Dictionary<(string Module, string Name), Definition> _definitions = [];
+    private readonly Dictionary<(string Module, string Name), LinkerDefinition> _definitions = [];
 
     /// <summary>Creates an empty linker for <paramref name="engine"/>.</summary>
     public Linker(Engine engine)
@@ -37,7 +37,7 @@ public sealed partial class Linker
         ArgumentNullException.ThrowIfNull(instance);
         foreach (var (name, value) in instance.Inner.Exports)
         {
-            Add(moduleName, name, new Definition(null, null, value, instance.Store));
+            Add(moduleName, name, new LinkerDefinition(null, null, value, instance.Store));
         }
 
         return this;
@@ -49,22 +49,23 @@ public sealed partial class Linker
     /// </summary>
     /// <exception cref="LinkingException">An import is not defined or has another type.</exception>
     /// <exception cref="TrapException">A segment was out of bounds or the start function trapped.</exception>
-    public ModuleInstance Instantiate<T>(Store<T> store, Module module)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(module);
-        return Instantiate(store.Handle, module);
-    }
+    public ModuleInstance Instantiate<T>(Store<T> store, Module module) => Prepare(module).Instantiate(store);
 
-    private ModuleInstance Instantiate(StoreHandle store, Module module)
+    /// <summary>
+    /// Resolves the imports of <paramref name="module"/> now, for instantiating it many times later; definitions made
+    /// after this call do not affect the result.
+    /// </summary>
+    /// <exception cref="LinkingException">An import is not defined.</exception>
+    public InstancePre Prepare(Module module)
     {
-        store.ThrowIfDisposed();
-        var caller = new Caller(store);
-        var resolved = new Dictionary<(string, string), ExternValue>();
+        ArgumentNullException.ThrowIfNull(module);
+        var names = new List<(string, string)>();
+        var definitions = new List<LinkerDefinition>();
+        var seen = new HashSet<(string, string)>();
         foreach (var import in module.Inner.Imports)
         {
             var key = (import.Module, import.Name);
-            if (resolved.ContainsKey(key))
+            if (!seen.Add(key))
             {
                 continue;
             }
@@ -74,52 +75,20 @@ public sealed partial class Linker
                 throw new LinkingException("unknown import", import.Module, import.Name, "has not been defined");
             }
 
-            if (def.Host is { } bind)
-            {
-                resolved[key] = ExternValue.Of(new FunctionInstance(store.Inner, def.Type!, bind(caller), $"{import.Module}::{import.Name}"));
-            }
-            else if (def.Store != store)
-            {
-                throw new LinkingException("incompatible import type", import.Module, import.Name, "belongs to another store");
-            }
-            else
-            {
-                resolved[key] = def.Value;
-            }
+            names.Add(key);
+            definitions.Add(def);
         }
 
-        Instance inner;
-        try
-        {
-            inner = Instance.Instantiate(store.Inner, module.Inner, (m, n) => resolved.TryGetValue((m, n), out var v) ? v : null);
-        }
-        catch (LinkException e)
-        {
-            throw new LinkingException(e.Reason, e.ImportModule, e.ImportName);
-        }
-        catch (GuestException e)
-        {
-            throw new TrapException(TrapKind.HostError, "uncaught wasm exception", e);
-        }
-
-        store.Adopt(inner, module.Inner.ImportedMemoryCount);
-        var instance = new ModuleInstance(inner, module, store);
-        caller.Instance = instance;
-        if (module.Start is int start)
-        {
-            new Function(inner.Functions[start], store).Call([]);
-        }
-
-        return instance;
+        return new InstancePre(module, [.. names], [.. definitions]);
     }
 
     private Linker DefineHost(string module, string name, ValType[] parameters, ValType[] results, Func<Caller, HostCallback> bind)
     {
-        Add(module, name, new Definition(new FuncType(parameters, results), bind, default, null));
+        Add(module, name, new LinkerDefinition(new FuncType(parameters, results), bind, default, null));
         return this;
     }
 
-    private void Add(string module, string name, Definition definition)
+    private void Add(string module, string name, LinkerDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(name);
@@ -130,7 +99,4 @@ public sealed partial class Linker
 
         _definitions[(module, name)] = definition;
     }
-
-    /// <summary>A host function (<see cref="Type"/> and <see cref="Host"/>, bound to each instance's caller) or another instance's export.</summary>
-    private sealed record Definition(FuncType? Type, Func<Caller, HostCallback>? Host, ExternValue Value, StoreHandle? Store);
 }

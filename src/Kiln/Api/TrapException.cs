@@ -49,6 +49,8 @@ public sealed class TrapException : WasmException
         TrapKind.NullReference => "null reference",
         TrapKind.CallStackExhausted => "call stack exhausted",
         TrapKind.UnalignedAtomic => "unaligned atomic",
+        TrapKind.ArrayOutOfBounds => "out of bounds array access",
+        TrapKind.CastFailure => "cast failure",
         _ => "host error",
     };
 

@@ -42,6 +42,12 @@ public enum TrapKind
     /// <summary>The guest used more stack than allowed.</summary>
     CallStackExhausted,
 
+    /// <summary>A GC array index or range was out of bounds.</summary>
+    ArrayOutOfBounds,
+
+    /// <summary><c>ref.cast</c> (or a typed conversion) found a value of another type.</summary>
+    CastFailure,
+
     /// <summary>A host function failed.</summary>
     HostError,
 }

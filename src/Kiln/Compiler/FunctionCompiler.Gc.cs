@@ -103,9 +103,7 @@ internal sealed partial class FunctionCompiler
                 break;
             case Opcode.RefCast or Opcode.RefCastNull:
                 Pop();
-                _il.Emit(OpCodes.Ldc_I4, GcOps.HeapCode(r.Heap, _cm.TypeIds));
-                _il.Emit(op == Opcode.RefCastNull ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);
-                _il.Emit(OpCodes.Call, Method(typeof(GcOps), nameof(GcOps.Cast)));
+                EmitTypeCheck(r.Heap, op == Opcode.RefCastNull, nameof(GcOps.Cast), nameof(GcOps.CastExact));
                 Push(ValType.Ref(r.Heap, op == Opcode.RefCastNull));
                 break;
             case Opcode.BrOnCast or Opcode.BrOnCastFail:
@@ -369,11 +367,15 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>With a reference on the stack, pushes 1 when it is in <paramref name="heap"/> (or null and <paramref name="nullable"/>), else 0.</summary>
-    private void EmitTest(HeapType heap, bool nullable)
+    private void EmitTest(HeapType heap, bool nullable) => EmitTypeCheck(heap, nullable, nameof(GcOps.Test), nameof(GcOps.TestExact));
+
+    /// <summary>Calls the test or cast helper for <paramref name="heap"/>: the exact-id one when the type is final (nothing extends it).</summary>
+    private void EmitTypeCheck(HeapType heap, bool nullable, string helper, string exactHelper)
     {
+        bool exact = heap.IsConcrete && _m.Types[heap.Index].Final;
         _il.Emit(OpCodes.Ldc_I4, GcOps.HeapCode(heap, _cm.TypeIds));
         _il.Emit(nullable ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);
-        _il.Emit(OpCodes.Call, Method(typeof(GcOps), nameof(GcOps.Test)));
+        _il.Emit(OpCodes.Call, Method(typeof(GcOps), exact ? exactHelper : helper));
     }
 
     /// <summary>

@@ -288,7 +288,7 @@ internal sealed partial class FunctionCompiler
                 }
 
             default:
-                if (!EmitNumeric(op) && !EmitMemoryAccess(op, r.MemArg) && !EmitSimd(op, ref r) && !EmitAtomic(op, r.MemArg))
+                if (!EmitNumeric(op) && !EmitMemoryAccess(op, r.MemArg) && !EmitSimd(op, ref r) && !EmitAtomic(op, r.MemArg) && !EmitGc(op, ref r))
                 {
                     throw new NotSupportedException($"instruction {OpcodeTable.Get(op).Name} is not supported");
                 }

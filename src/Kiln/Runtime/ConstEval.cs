@@ -31,58 +31,14 @@ internal static class ConstEval
                 case Opcode.I64Add: Binary64(stack, ref sp, static (a, b) => a + b); break;
                 case Opcode.I64Sub: Binary64(stack, ref sp, static (a, b) => a - b); break;
                 case Opcode.I64Mul: Binary64(stack, ref sp, static (a, b) => a * b); break;
-                case Opcode.StructNew or Opcode.StructNewDefault:
-                    {
-                        var type = (StructType)instance.Module!.Module.Types[(int)r.Index].Composite;
-                        var fields = new Value[type.Fields.Length];
-                        for (int i = fields.Length - 1; i >= 0; i--)
-                        {
-                            fields[i] = r.Opcode == Opcode.StructNew ? stack[--sp] : Default(type.Fields[i].Type);
-                        }
-
-                        Push(ref stack, ref sp, Value.FromRef(ValType.Ref(HeapType.OfIndex((int)r.Index), false), new GcStruct(instance.TypeIds[r.Index], fields)));
-                        break;
-                    }
-
-                case Opcode.ArrayNew or Opcode.ArrayNewDefault or Opcode.ArrayNewFixed:
-                    {
-                        var type = (ArrayType)instance.Module!.Module.Types[(int)r.Index].Composite;
-                        Value[] elements;
-                        if (r.Opcode == Opcode.ArrayNewFixed)
-                        {
-                            elements = new Value[r.Index2];
-                            for (int i = elements.Length - 1; i >= 0; i--)
-                            {
-                                elements[i] = stack[--sp];
-                            }
-                        }
-                        else
-                        {
-                            int length = stack[--sp].AsI32;
-                            var init = r.Opcode == Opcode.ArrayNew ? stack[--sp] : Default(type.Element.Type);
-                            elements = new Value[length];
-                            Array.Fill(elements, init);
-                        }
-
-                        Push(ref stack, ref sp, Value.FromRef(ValType.Ref(HeapType.OfIndex((int)r.Index), false), new GcArray(instance.TypeIds[r.Index], elements)));
-                        break;
-                    }
-
-                case Opcode.RefI31:
-                    sp--;
-                    Push(ref stack, ref sp, Value.FromRef(ValType.Ref(new HeapType(HeapKind.I31), false), new I31Ref(stack[sp].AsI32 & 0x7FFFFFFF)));
-                    break;
-                case Opcode.AnyConvertExtern or Opcode.ExternConvertAny:
-                    break;
                 case Opcode.End: break;
+                case var op when Gc.GcConstEval.TryEval(op, ref r, instance, ref stack, ref sp): break;
                 case var op: throw new NotSupportedException($"constant instruction {OpcodeTable.Get(op).Name} is not supported");
             }
         }
 
         return stack[sp - 1];
     }
-
-    private static Value Default(ValType t) => t.IsPacked ? Value.I32(0) : Value.Default(t);
 
     private static void Push(ref Span<Value> stack, ref int sp, Value v)
     {

@@ -1,4 +1,5 @@
 using Kiln.Binary;
+using Kiln.Runtime.Gc;
 using Kiln.Text;
 using Kiln.Wast;
 
@@ -67,7 +68,7 @@ internal sealed class KilnWastExecutor : IWastExecutor
         var output = new WastValue[results.Length];
         for (int i = 0; i < results.Length; i++)
         {
-            output[i] = FromValue(results[i]);
+            output[i] = FromValue(results[i] with { Type = f.Type.Results[i] });
         }
 
         return output;
@@ -106,10 +107,11 @@ internal sealed class KilnWastExecutor : IWastExecutor
             null => new WastValue(WastValueKind.RefNull, 0, 0, v.Type.Heap),
             FunctionInstance => new WastValue(WastValueKind.RefFunc, 0),
             ExceptionObject => new WastValue(WastValueKind.RefExn, 0),
-            GcStruct => new WastValue(WastValueKind.RefStruct, 0),
-            GcArray => new WastValue(WastValueKind.RefArray, 0),
+            ExternObject e => new WastValue(GcOps.IsExternType(v.Type) ? WastValueKind.RefExtern : WastValueKind.RefHost, e.Id),
+            _ when GcOps.IsExternType(v.Type) => new WastValue(WastValueKind.RefExternInternal, 0),
+            WasmStruct => new WastValue(WastValueKind.RefStruct, 0),
+            WasmArray => new WastValue(WastValueKind.RefArray, 0),
             I31Ref i => new WastValue(WastValueKind.RefI31, (uint)i.Value),
-            ExternObject e => new WastValue(WastValueKind.RefExtern, e.Id),
             _ => new WastValue(WastValueKind.RefExternInternal, 0),
         },
     };

@@ -345,4 +345,27 @@ public sealed class ApiTests : IDisposable
         Assert.Equal(7, instance.GetFunction<int>("picked")!());
         Assert.Equal(-1, instance.GetFunction<int>("none")!());
     }
+
+    [Fact]
+    public void Prepared_module_instantiates_independently_in_many_stores()
+    {
+        var linker = new Linker(_engine);
+        int calls = 0;
+        linker.DefineFunction("host", "tick", () => ++calls);
+        var pre = linker.Prepare(Module.FromText(_engine, """
+            (module
+              (import "host" "tick" (func $tick (result i32)))
+              (global $g (mut i32) (i32.const 0))
+              (func (export "bump") (result i32)
+                (global.set $g (i32.add (global.get $g) (call $tick)))
+                (global.get $g)))
+            """));
+        for (int i = 1; i <= 3; i++)
+        {
+            using var store = new Store<object?>(_engine, null);
+            Assert.Equal(i, pre.Instantiate(store).GetFunction<int>("bump")!());
+        }
+
+        Assert.Throws<LinkingException>(() => new Linker(_engine).Prepare(pre.Module));
+    }
 }

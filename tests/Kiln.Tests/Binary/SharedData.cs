@@ -34,15 +34,7 @@ internal static class SharedData
             return fromEnv;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kiln.slnx")))
-            {
-                var shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-                return Directory.Exists(shared) ? shared : null;
-            }
-        }
-
-        return null;
+        var shared = Path.GetFullPath(Path.Combine(Spec.SpecSuite.RepositoryRoot, "..", "shared"));
+        return Directory.Exists(shared) ? shared : null;
     }
 }

@@ -205,20 +205,5 @@ public class WatLexerTests
         Assert.True(files > 250);
     }
 
-    internal static string SuiteRoot()
-    {
-        string? env = Environment.GetEnvironmentVariable("KILN_SPEC_TESTSUITE");
-        if (!string.IsNullOrEmpty(env))
-        {
-            return env;
-        }
-
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kiln.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.GetFullPath(Path.Combine(dir!.FullName, "..", "shared", "wasm-testsuite"));
-    }
+    internal static string SuiteRoot() => Spec.SpecSuite.Folder;
 }

@@ -7,7 +7,7 @@ using KilnEngine::Kiln;
 namespace Kiln.Wasi.Tests.Kiln;
 
 /// <summary>
-/// Runs a WASI module on the Kiln engine with Kiln.Wasi bound by <see cref="KilnWasi.DefineWasi"/>, set up like
+/// Runs a WASI module on the Kiln engine with Kiln.Wasi bound by <see cref="KilnWasi.DefineWasi(Linker, WasiOptions)"/>, set up like
 /// <see cref="FixtureRunner.RunReference"/> does for Wasmtime, so the two runs can be compared.
 /// </summary>
 internal static class KilnRunner

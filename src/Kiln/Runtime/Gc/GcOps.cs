@@ -73,6 +73,31 @@ internal static class GcOps
         return r;
     }
 
+    /// <summary>
+    /// <c>ref.test</c> against a final concrete type, which no other type can extend: only its exact canonical id
+    /// <paramref name="id"/> matches.
+    /// </summary>
+    public static int TestExact(object? r, int id, bool nullable)
+    {
+        if (r is null)
+        {
+            return nullable ? 1 : 0;
+        }
+
+        return TypeIdOf(r) == id ? 1 : 0;
+    }
+
+    /// <summary><c>ref.cast</c> against a final concrete type (see <see cref="TestExact"/>).</summary>
+    public static object? CastExact(object? r, int id, bool nullable)
+    {
+        if (r is null ? !nullable : TypeIdOf(r) != id)
+        {
+            ThrowCastFailure();
+        }
+
+        return r;
+    }
+
     /// <summary>Traps unless <paramref name="length"/> elements of <paramref name="elementSize"/> bytes fit the GC array limit.</summary>
     public static void CheckAllocation(uint length, int elementSize)
     {
@@ -84,23 +109,17 @@ internal static class GcOps
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ArrayOutOfBounds() => throw new TrapException(TrapKind.MemoryOutOfBounds, "out of bounds array access");
+    public static void ArrayOutOfBounds() => throw new TrapException(TrapKind.ArrayOutOfBounds);
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ThrowCastFailure() => throw new TrapException(TrapKind.IndirectCallTypeMismatch, "cast failure");
+    public static void ThrowCastFailure() => throw new TrapException(TrapKind.CastFailure);
 
     private static bool IsInstance(object r, int heap)
     {
         if (heap >= 0)
         {
-            int id = r switch
-            {
-                WasmStruct s => s.TypeId,
-                WasmArray a => a.TypeId,
-                FunctionInstance f => f.TypeId,
-                _ => -1,
-            };
+            int id = TypeIdOf(r);
             return id == heap || (id >= 0 && SubtypeDisplay.IsSubtype(id, heap));
         }
 
@@ -116,6 +135,15 @@ internal static class GcOps
             _ => true,
         };
     }
+
+    /// <summary>The canonical type id of a struct, array or function; -1 for other objects (i31, host references).</summary>
+    private static int TypeIdOf(object r) => r switch
+    {
+        WasmStruct s => s.TypeId,
+        WasmArray a => a.TypeId,
+        FunctionInstance f => f.TypeId,
+        _ => -1,
+    };
 
     private static I31Ref NonNullI31(object? r)
     {

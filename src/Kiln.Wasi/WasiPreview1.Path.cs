@@ -12,17 +12,9 @@ public sealed partial class WasiPreview1
     [WasiImport("path_create_directory")]
     public unsafe Errno PathCreateDirectory(GuestMemory memory, int fd, int path, int pathLen)
     {
-        if (GetDir(fd) is not { } dir)
+        if (PathTarget(memory, fd, path, pathLen, write: true, out var dir, out var p) is var refused and not Errno.Success)
         {
-            return Errno.Badf;
-        }
-        if (!ReadPath(memory, path, pathLen, out var p))
-        {
-            return Errno.Ilseq;
-        }
-        if (dir.ReadOnly)
-        {
-            return Errno.Perm;
+            return refused;
         }
         // "a/" creates "a", and names an existing file or link "exists", as mkdir(2) and Wasmtime do.
         string trimmed = p.TrimEnd('/');
@@ -40,13 +32,9 @@ public sealed partial class WasiPreview1
     public Errno PathFilestatGet(GuestMemory memory, int fd, int flags, int path, int pathLen, int stat)
     {
         CheckFlags((uint)flags, 1, "Lookupflags");
-        if (GetDir(fd) is not { } dir)
+        if (PathTarget(memory, fd, path, pathLen, write: false, out var dir, out var p) is var refused and not Errno.Success)
         {
-            return Errno.Badf;
-        }
-        if (!ReadPath(memory, path, pathLen, out var p))
-        {
-            return Errno.Ilseq;
+            return refused;
         }
         HostStat st = default;
         var err = AtParent(dir, p, (flags & LookupSymlinkFollow) != 0, (dirFd, name, _) => HostFs.Stat(dirFd, name, follow: false, out st));
@@ -68,17 +56,9 @@ public sealed partial class WasiPreview1
         {
             return err;
         }
-        if (GetDir(fd) is not { } dir)
+        if (PathTarget(memory, fd, path, pathLen, write: true, out var dir, out var p) is var refused and not Errno.Success)
         {
-            return Errno.Badf;
-        }
-        if (!ReadPath(memory, path, pathLen, out var p))
-        {
-            return Errno.Ilseq;
-        }
-        if (dir.ReadOnly)
-        {
-            return Errno.Perm;
+            return refused;
         }
         return AtParent(dir, p, (flags & LookupSymlinkFollow) != 0, (dirFd, name, _) =>
         {
@@ -220,13 +200,9 @@ public sealed partial class WasiPreview1
     [WasiImport("path_readlink")]
     public Errno PathReadlink(GuestMemory memory, int fd, int path, int pathLen, int buf, int bufLen, int bufUsed)
     {
-        if (GetDir(fd) is not { } dir)
+        if (PathTarget(memory, fd, path, pathLen, write: false, out var dir, out var p) is var refused and not Errno.Success)
         {
-            return Errno.Badf;
-        }
-        if (!ReadPath(memory, path, pathLen, out var p))
-        {
-            return Errno.Ilseq;
+            return refused;
         }
         byte[] target = [];
         var err = AtParent(dir, p, follow: false, (dirFd, name, _) => HostFs.ReadLink(dirFd, name, out target));
@@ -244,17 +220,9 @@ public sealed partial class WasiPreview1
     [WasiImport("path_remove_directory")]
     public unsafe Errno PathRemoveDirectory(GuestMemory memory, int fd, int path, int pathLen)
     {
-        if (GetDir(fd) is not { } dir)
+        if (PathTarget(memory, fd, path, pathLen, write: true, out var dir, out var p) is var refused and not Errno.Success)
         {
-            return Errno.Badf;
-        }
-        if (!ReadPath(memory, path, pathLen, out var p))
-        {
-            return Errno.Ilseq;
-        }
-        if (dir.ReadOnly)
-        {
-            return Errno.Perm;
+            return refused;
         }
         return AtParent(dir, p, follow: false, (dirFd, name, mustBeDirectory) =>
         {
@@ -333,17 +301,9 @@ public sealed partial class WasiPreview1
     [WasiImport("path_unlink_file")]
     public unsafe Errno PathUnlinkFile(GuestMemory memory, int fd, int path, int pathLen)
     {
-        if (GetDir(fd) is not { } dir)
+        if (PathTarget(memory, fd, path, pathLen, write: true, out var dir, out var p) is var refused and not Errno.Success)
         {
-            return Errno.Badf;
-        }
-        if (!ReadPath(memory, path, pathLen, out var p))
-        {
-            return Errno.Ilseq;
-        }
-        if (dir.ReadOnly)
-        {
-            return Errno.Perm;
+            return refused;
         }
         return AtParent(dir, p, follow: false, (dirFd, name, _) =>
         {

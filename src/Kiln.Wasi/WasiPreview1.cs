@@ -80,6 +80,28 @@ public sealed partial class WasiPreview1 : IDisposable
     // Wasmtime's get_dir_fd: only a directory will do; anything else is badf.
     private DirectoryDescriptor? GetDir(int fd) => _table.Get((uint)fd) as DirectoryDescriptor;
 
+    /// <summary>
+    /// The directory <paramref name="fd"/> and the guest path a path_* call names, or the errno that refuses them
+    /// (badf, ilseq, and perm for a write under a read-only preopen).
+    /// </summary>
+    private Errno PathTarget(GuestMemory memory, int fd, int path, int pathLen, bool write, out DirectoryDescriptor dir, out string p)
+    {
+        p = "";
+        if (GetDir(fd) is not { } d)
+        {
+            dir = null!;
+            return Errno.Badf;
+        }
+
+        dir = d;
+        if (!ReadPath(memory, path, pathLen, out p))
+        {
+            return Errno.Ilseq;
+        }
+
+        return write && dir.ReadOnly ? Errno.Perm : Errno.Success;
+    }
+
     private ulong WallClockNow()
     {
         if (_options.WallClock is { } clock)

@@ -522,12 +522,7 @@ internal sealed partial class WatParser
 
             case ImmediateKind.I32:
             {
-                var t = Next();
-                if (t.Kind != WatTokenKind.Number)
-                {
-                    throw Unexpected(t);
-                }
-
+                var t = NextNumber();
                 if (!NumberLiterals.TryParseI32(t.Text, out uint v))
                 {
                     throw Error("constant out of range", t);
@@ -540,12 +535,7 @@ internal sealed partial class WatParser
 
             case ImmediateKind.I64:
             {
-                var t = Next();
-                if (t.Kind != WatTokenKind.Number)
-                {
-                    throw Unexpected(t);
-                }
-
+                var t = NextNumber();
                 if (!NumberLiterals.TryParseI64(t.Text, out ulong v))
                 {
                     throw Error("constant out of range", t);
@@ -771,23 +761,13 @@ internal sealed partial class WatParser
 
     private uint F32Literal()
     {
-        var t = Next();
-        if (t.Kind != WatTokenKind.Number)
-        {
-            throw Unexpected(t);
-        }
-
+        var t = NextNumber();
         return NumberLiterals.TryParseF32(t.Text, out uint v) ? v : throw Error("constant out of range", t);
     }
 
     private ulong F64Literal()
     {
-        var t = Next();
-        if (t.Kind != WatTokenKind.Number)
-        {
-            throw Unexpected(t);
-        }
-
+        var t = NextNumber();
         return NumberLiterals.TryParseF64(t.Text, out ulong v) ? v : throw Error("constant out of range", t);
     }
 

@@ -430,12 +430,7 @@ internal sealed partial class WatParser
 
     private ulong LimitValue(bool is64)
     {
-        var t = Next();
-        if (t.Kind != WatTokenKind.Number)
-        {
-            throw Unexpected(t);
-        }
-
+        var t = NextNumber();
         // Sizes beyond 32 bits are the validator's to reject for 32-bit memories and tables.
         if (!NumberLiterals.TryParseU64(t.Text, out ulong v))
         {

@@ -465,6 +465,13 @@ internal sealed partial class WatParser
         }
     }
 
+    /// <summary>The next token, which must be a number literal.</summary>
+    private WatToken NextNumber()
+    {
+        var t = Next();
+        return t.Kind == WatTokenKind.Number ? t : throw Unexpected(t);
+    }
+
     private WatToken Peek()
     {
         SkipAnnotations();

@@ -9,29 +9,11 @@ namespace Kiln.Wasi.Tests.Kiln;
 public sealed class KilnFixtureTests
 {
     [Theory]
-    [InlineData("basics")]
-    [InlineData("files")]
-    [InlineData("escape")]
-    [InlineData("readonly")]
-    [InlineData("edges")]
-    [InlineData("libc")]
+    [MemberData(nameof(FixtureCases.Programs), MemberType = typeof(FixtureCases))]
     public void Fixture_matches_wasmtime_when_run_on_kiln(string fixture) => Compare(fixture, null);
 
     [Theory]
-    [InlineData("clockid")]
-    [InlineData("whence")]
-    [InlineData("advice")]
-    [InlineData("signal")]
-    [InlineData("oflags")]
-    [InlineData("fdflags")]
-    [InlineData("lookupflags")]
-    [InlineData("rights")]
-    [InlineData("fstflags")]
-    [InlineData("oob-iovec")]
-    [InlineData("misaligned")]
-    [InlineData("oob-result")]
-    [InlineData("exit-126")]
-    [InlineData("exit-125")]
+    [MemberData(nameof(FixtureCases.TrapCases), MemberType = typeof(FixtureCases))]
     public void Trap_matches_wasmtime_when_run_on_kiln(string trapCase) => Compare("traps", ["traps", trapCase]);
 
     private static void Compare(string fixture, string[]? args)

@@ -625,71 +625,39 @@ internal sealed partial class WatParser
                 return;
             }
 
-            case ImmediateKind.MemoryInit:
+            case ImmediateKind.MemoryInit or ImmediateKind.TableInit:
             {
+                // `memory.init mem? data` / `table.init table? elem`: the segment comes first in the binary.
+                bool memory = info.Immediates == ImmediateKind.MemoryInit;
+                var (target, segments) = memory ? (_mems, _datas) : (_tables, _elems);
                 var first = Next();
-                int memory = 0;
-                int data;
+                int place = 0;
+                int segment;
                 if (AtIndex())
                 {
-                    memory = Resolve(first, _mems);
-                    data = Index(_datas);
+                    place = Resolve(first, target);
+                    segment = Index(segments);
                 }
                 else
                 {
-                    data = Resolve(first, _datas);
+                    segment = Resolve(first, segments);
                 }
 
-                _usesDataIndex = true;
+                _usesDataIndex |= memory;
                 _code.Op(info);
-                _code.U32((uint)data);
-                _code.U32((uint)memory);
+                _code.U32((uint)segment);
+                _code.U32((uint)place);
                 return;
             }
 
-            case ImmediateKind.MemoryCopy:
+            case ImmediateKind.MemoryCopy or ImmediateKind.TableCopy:
             {
+                var space = info.Immediates == ImmediateKind.MemoryCopy ? _mems : _tables;
                 int dst = 0, src = 0;
                 if (AtIndex())
                 {
-                    dst = Index(_mems);
-                    src = Index(_mems);
-                }
-
-                _code.Op(info);
-                _code.U32((uint)dst);
-                _code.U32((uint)src);
-                return;
-            }
-
-            case ImmediateKind.TableInit:
-            {
-                var first = Next();
-                int table = 0;
-                int elem;
-                if (AtIndex())
-                {
-                    table = Resolve(first, _tables);
-                    elem = Index(_elems);
-                }
-                else
-                {
-                    elem = Resolve(first, _elems);
-                }
-
-                _code.Op(info);
-                _code.U32((uint)elem);
-                _code.U32((uint)table);
-                return;
-            }
-
-            case ImmediateKind.TableCopy:
-            {
-                int dst = 0, src = 0;
-                if (AtIndex())
-                {
-                    dst = Index(_tables);
-                    src = Index(_tables);
+                    dst = Index(space);
+                    src = Index(space);
                 }
 
                 _code.Op(info);

@@ -28,44 +28,26 @@ internal static class OpaqueConstants
         return double.IsNaN(v) || v == 0 || v == 1 || v == -1;
     }
 
-    public static int IndexOfF32(int bits)
+    /// <summary>The index in <see cref="F32"/> of the constant with these bits, added if new.</summary>
+    public static int IndexOfF32(int bits) => Intern(F32Index, ref F32, bits, BitConverter.Int32BitsToSingle(bits));
+
+    /// <summary>The index in <see cref="F64"/> of the constant with these bits, added if new.</summary>
+    public static int IndexOfF64(long bits) => Intern(F64Index, ref F64, bits, BitConverter.Int64BitsToDouble(bits));
+
+    private static int Intern<T>(Dictionary<long, int> index, ref T[] values, long bits, T value)
     {
         lock (Gate)
         {
-            if (!F32Index.TryGetValue(bits, out int i))
+            if (!index.TryGetValue(bits, out int i))
             {
-                i = F32Index.Count;
-                if (i == F32.Length)
+                i = index.Count;
+                if (i == values.Length)
                 {
-                    var bigger = new float[i * 2];
-                    F32.CopyTo(bigger, 0);
-                    F32 = bigger;
+                    Array.Resize(ref values, i * 2);
                 }
 
-                F32[i] = BitConverter.Int32BitsToSingle(bits);
-                F32Index.Add(bits, i);
-            }
-
-            return i;
-        }
-    }
-
-    public static int IndexOfF64(long bits)
-    {
-        lock (Gate)
-        {
-            if (!F64Index.TryGetValue(bits, out int i))
-            {
-                i = F64Index.Count;
-                if (i == F64.Length)
-                {
-                    var bigger = new double[i * 2];
-                    F64.CopyTo(bigger, 0);
-                    F64 = bigger;
-                }
-
-                F64[i] = BitConverter.Int64BitsToDouble(bits);
-                F64Index.Add(bits, i);
+                values[i] = value;
+                index.Add(bits, i);
             }
 
             return i;

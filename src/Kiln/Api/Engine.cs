@@ -1,8 +1,11 @@
+using Kiln.Runtime;
+
 namespace Kiln;
 
 /// <summary>
 /// The compilation environment modules are loaded into: it holds the <see cref="EngineConfig"/> every module built
-/// with it shares. Create one per application and share it; it is thread-safe and holds no native resources.
+/// with it shares, and the epoch counter that interrupts guests (<see cref="IncrementEpoch"/>). Create one per
+/// application and share it; it is thread-safe and holds no native resources.
 /// </summary>
 public sealed class Engine
 {
@@ -14,4 +17,14 @@ public sealed class Engine
 
     /// <summary>A copy of the settings the engine was created with; changing it afterwards has no effect.</summary>
     public EngineConfig Config { get; }
+
+    /// <summary>The epoch every store of this engine compares its deadline with.</summary>
+    internal EpochCounter Epoch { get; } = new();
+
+    /// <summary>
+    /// Advances the engine's epoch by one: guests of stores whose deadline (<see cref="Store{T}.SetEpochDeadline"/>)
+    /// is now reached trap with <see cref="TrapKind.Interrupted"/> at their next function entry or loop header.
+    /// Thread-safe and cheap: call it from a timer, as with Wasmtime's <c>Engine::increment_epoch</c>.
+    /// </summary>
+    public void IncrementEpoch() => Interlocked.Increment(ref Epoch.Value);
 }

@@ -7,6 +7,10 @@ namespace Kiln;
 /// independent, so different threads may each use their own. A host without state uses <c>Store&lt;object?&gt;</c>.
 /// </summary>
 /// <remarks>
+/// Limits: <see cref="Limits"/> caps memories, tables and instances; <see cref="Fuel"/> bounds the instructions guests
+/// run (with <see cref="EngineConfig.ConsumeFuel"/>); <see cref="SetEpochDeadline"/> and <see cref="CancellationToken"/>
+/// interrupt a running guest (with <see cref="EngineConfig.EpochInterruption"/>, the default). A guest stopped by a
+/// limit traps; the store stays usable for new calls and instances.
 /// Disposing the store frees its instances' linear memories at once (otherwise the finalizer does); afterwards any
 /// call into them throws <see cref="ObjectDisposedException"/>. Dispose only when no call is running and no span
 /// over its memory is still in use.
@@ -33,6 +37,90 @@ public sealed class Store<T> : IDisposable
 
     internal StoreHandle Handle { get; }
 
+    /// <summary>
+    /// Caps on memories, tables and instances, checked when a memory or table grows and when a module is
+    /// instantiated; null (the default) means no limits. Changing it affects later growth and instantiations.
+    /// </summary>
+    public StoreLimits? Limits
+    {
+        get => Handle.Inner.Limits;
+        set => Handle.Inner.Limits = value;
+    }
+
+    /// <summary>
+    /// Fuel left for guest code: each Wasm instruction costs one unit, and a guest that runs out traps with
+    /// <see cref="TrapKind.OutOfFuel"/> (then this reads 0). Values above <see cref="long.MaxValue"/> are capped there.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The engine was created without <see cref="EngineConfig.ConsumeFuel"/>.</exception>
+    public ulong Fuel
+    {
+        get
+        {
+            RequireFuel();
+            long left = Volatile.Read(ref Handle.Inner.Fuel);
+            return left < 0 ? 0 : (ulong)left;
+        }
+
+        set
+        {
+            RequireFuel();
+            Volatile.Write(ref Handle.Inner.Fuel, (long)Math.Min(value, long.MaxValue));
+        }
+    }
+
+    /// <summary>
+    /// The token that interrupts guests of this store: once it is cancelled, running guest code traps with
+    /// <see cref="TrapKind.Interrupted"/> at its next function entry or loop header, and so does every later call
+    /// until another token is set. A timeout is <c>new CancellationTokenSource(timeout).Token</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Set while the engine has <see cref="EngineConfig.EpochInterruption"/> off.</exception>
+    public CancellationToken CancellationToken
+    {
+        get => Handle.CancellationToken;
+        set
+        {
+            RequireInterruption();
+            Handle.CancellationToken = value;
+        }
+    }
+
+    /// <summary>Adds <paramref name="fuel"/> units to <see cref="Fuel"/> (saturating).</summary>
+    /// <exception cref="InvalidOperationException">The engine was created without <see cref="EngineConfig.ConsumeFuel"/>.</exception>
+    public void AddFuel(ulong fuel)
+    {
+        ulong left = Fuel;
+        Fuel = fuel > ulong.MaxValue - left ? ulong.MaxValue : left + fuel;
+    }
+
+    /// <summary>
+    /// Interrupts guests of this store once the engine's epoch has advanced <paramref name="ticksBeyondCurrent"/> times
+    /// from now (<see cref="Engine.IncrementEpoch"/>): running code then traps with <see cref="TrapKind.Interrupted"/>
+    /// at its next function entry or loop header. With 0, the next check traps. Without a call, there is no deadline.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The engine has <see cref="EngineConfig.EpochInterruption"/> off.</exception>
+    public void SetEpochDeadline(ulong ticksBeyondCurrent)
+    {
+        RequireInterruption();
+        ulong now = Volatile.Read(ref Engine.Epoch.Value);
+        Handle.SetDeadline(ticksBeyondCurrent > ulong.MaxValue - now ? ulong.MaxValue : now + ticksBeyondCurrent);
+    }
+
     /// <summary>Frees the linear memories of every instance in the store.</summary>
     public void Dispose() => Handle.Dispose();
+
+    private void RequireFuel()
+    {
+        if (!Engine.Config.ConsumeFuel)
+        {
+            throw new InvalidOperationException("fuel is not enabled: set EngineConfig.ConsumeFuel on the engine");
+        }
+    }
+
+    private void RequireInterruption()
+    {
+        if (!Engine.Config.EpochInterruption)
+        {
+            throw new InvalidOperationException("interruption is not enabled: set EngineConfig.EpochInterruption on the engine");
+        }
+    }
 }

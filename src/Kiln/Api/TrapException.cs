@@ -51,6 +51,8 @@ public sealed class TrapException : WasmException
         TrapKind.UnalignedAtomic => "unaligned atomic",
         TrapKind.ArrayOutOfBounds => "out of bounds array access",
         TrapKind.CastFailure => "cast failure",
+        TrapKind.OutOfFuel => "all fuel consumed by WebAssembly",
+        TrapKind.Interrupted => "interrupt",
         _ => "host error",
     };
 

@@ -50,4 +50,10 @@ public enum TrapKind
 
     /// <summary>A host function failed.</summary>
     HostError,
+
+    /// <summary>The store's fuel ran out (<see cref="Store{T}.Fuel"/>): "all fuel consumed by WebAssembly".</summary>
+    OutOfFuel,
+
+    /// <summary>The store's epoch deadline passed or its cancellation token was cancelled: "interrupt".</summary>
+    Interrupted,
 }

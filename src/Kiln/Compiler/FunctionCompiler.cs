@@ -129,6 +129,7 @@ internal sealed partial class FunctionCompiler
         EmitMemoryLocals();
         _frames.Add(new ControlFrame(ControlKind.Function, _il.DefineLabel(), 0, [], _type.Results));
         var r = new InstructionReader(_body.Body);
+        EmitEntryChecks(r);
         while (!r.AtEnd)
         {
             var op = r.Read();
@@ -136,10 +137,13 @@ internal sealed partial class FunctionCompiler
             if (!_reachable)
             {
                 SkipDead(op);
-                continue;
+            }
+            else
+            {
+                Emit(op, ref r);
             }
 
-            Emit(op, ref r);
+            EmitChecksAfter(op, r);
         }
     }
 

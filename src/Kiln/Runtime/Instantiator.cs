@@ -7,11 +7,14 @@ namespace Kiln.Runtime;
 /// Instantiation in the spec's order: resolve and check imports, create functions, globals (in order, so
 /// extended-const initialisers see earlier ones), tables, memories and tags, exports, then run active element
 /// and data segments in order and the start function. A trap in a segment keeps the writes of earlier segments.
+/// The store's <see cref="StoreLimits"/> are checked first, so a module over a limit creates nothing.
 /// </summary>
 internal static class Instantiator
 {
     public static Instance Instantiate(Store store, WasmModule module, Func<string, string, ExternValue?> imports)
     {
+        CheckLimits(store, module);
+        FunctionCompiler.UseChecks(module, store.ConsumeFuel, store.EpochInterruption);
         var compiled = CompiledModule.For(module);
         var ids = compiled.TypeIds;
         var inst = new Instance(store) { Module = compiled, Code = compiled.Code, TypeIds = ids };
@@ -59,13 +62,13 @@ internal static class Instantiator
         foreach (var t in module.Tables)
         {
             object? init = t.Init is { } e ? ConstEval.Eval(e, inst).Ref : null;
-            tables.Add(new TableInstance(t.Type, ids, init));
+            tables.Add(new TableInstance(t.Type, ids, init, store));
         }
 
         inst.Tables = [.. tables];
         foreach (var m in module.Memories)
         {
-            memories.Add(new LinearMemory(m));
+            memories.Add(new LinearMemory(m, store));
         }
 
         inst.Memories = [.. memories];
@@ -132,6 +135,53 @@ internal static class Instantiator
         }
 
         return inst;
+    }
+
+    /// <summary>Refuses an instantiation over the store's limits, with Wasmtime's wording, then counts it.</summary>
+    private static void CheckLimits(Store store, WasmModule module)
+    {
+        if (store.Limits is not { } limits)
+        {
+            return;
+        }
+
+        CheckCount(limits.Instances, store.InstanceCount, 1, "instance");
+        CheckCount(limits.Memories, store.MemoryCount, module.Memories.Count, "memory");
+        CheckCount(limits.Tables, store.TableCount, module.Tables.Count, "table");
+        if (limits.MemoryBytes is long maxBytes)
+        {
+            foreach (var m in module.Memories)
+            {
+                int log2 = m.PageSizeLog2;
+                if (m.Limits.Min > ((ulong)Math.Max(maxBytes, 0) >> log2))
+                {
+                    throw new ResourceLimitException(FormattableString.Invariant($"memory minimum size of {m.Limits.Min} pages exceeds memory limits"));
+                }
+            }
+        }
+
+        if (limits.TableElements is long maxElements)
+        {
+            foreach (var t in module.Tables)
+            {
+                if (t.Type.Limits.Min > (ulong)Math.Max(maxElements, 0))
+                {
+                    throw new ResourceLimitException(FormattableString.Invariant($"table minimum size of {t.Type.Limits.Min} elements exceeds table limits"));
+                }
+            }
+        }
+
+        store.InstanceCount++;
+        store.MemoryCount += module.Memories.Count;
+        store.TableCount += module.Tables.Count;
+    }
+
+    private static void CheckCount(int? max, int used, int adding, string what)
+    {
+        if (max is int m && adding > 0 && (long)used + adding > m)
+        {
+            throw new ResourceLimitException(FormattableString.Invariant($"resource limit exceeded: {what} count too high at {(long)used + adding}"));
+        }
     }
 
     private static ulong AsAddress(Value v) => v.Type.Kind == ValTypeKind.I64 ? v.Bits : (uint)v.Bits;

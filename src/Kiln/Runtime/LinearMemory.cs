@@ -20,11 +20,14 @@ internal sealed unsafe class LinearMemory : IDisposable
 
     private readonly ulong _reserved;
     private readonly object _growLock = new();
+    private readonly Store? _owner;
     private bool _disposed;
 
-    public LinearMemory(MemoryType type)
+    /// <summary>Creates the memory at its minimum size; <paramref name="owner"/>'s limits (if any) cap its growth.</summary>
+    public LinearMemory(MemoryType type, Store? owner = null)
     {
         Type = type;
+        _owner = owner;
         int log2 = type.PageSizeLog2;
         ulong addressPages = type.Is64 ? ulong.MaxValue >> log2 : (1UL << 32) >> log2;
         ulong maxPages = Math.Min(type.Limits.Max ?? addressPages, addressPages);
@@ -78,6 +81,11 @@ internal sealed unsafe class LinearMemory : IDisposable
             }
 
             ulong newLength = newPages << log2;
+            if (_owner?.Limits?.MemoryBytes is long cap && newLength > (ulong)Math.Max(cap, 0))
+            {
+                return -1;
+            }
+
             if (newLength > Length)
             {
                 Commit(Length, newLength);

@@ -4,9 +4,10 @@ namespace Kiln.Runtime;
 
 /// <summary>
 /// A table: <see cref="Elements"/> holds exactly the current size (replaced on grow), <see cref="FunctionInstance"/>
-/// objects for funcref tables, any object (or null) for externref tables.
+/// objects for funcref tables, any object (or null) for externref tables. Growth past the owning store's
+/// <see cref="StoreLimits.TableElements"/> fails.
 /// </summary>
-internal sealed class TableInstance(TableType type, int[] typeIds, object? init)
+internal sealed class TableInstance(TableType type, int[] typeIds, object? init, Store? owner = null)
 {
     /// <summary>Most elements a table may hold (the array length limit, and what the spec tests expect to fail).</summary>
     public const ulong MaxElements = 10_000_000;
@@ -26,6 +27,11 @@ internal sealed class TableInstance(TableType type, int[] typeIds, object? init)
         var old = Elements;
         ulong max = Math.Min(Type.Limits.Max ?? ulong.MaxValue, MaxElements);
         if (delta > max - (ulong)old.Length)
+        {
+            return -1;
+        }
+
+        if (owner?.Limits?.TableElements is long cap && (ulong)old.Length + delta > (ulong)Math.Max(cap, 0))
         {
             return -1;
         }

@@ -28,6 +28,25 @@ internal static class Traps
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void StackExhausted() => throw new TrapException(TrapKind.CallStackExhausted);
 
+    /// <summary>Wasmtime's wording; <see cref="TrapException.MessageOf"/> predates these kinds.</summary>
+    public const string OutOfFuelMessage = "all fuel consumed by WebAssembly";
+
+    public const string InterruptedMessage = "interrupt";
+
+    /// <summary>The fuel check fired: leaves the store at zero fuel (not negative) so added fuel counts in full.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void OutOfFuel(Store store)
+    {
+        store.Fuel = 0;
+        throw new TrapException(TrapKind.OutOfFuel, OutOfFuelMessage);
+    }
+
+    /// <summary>The epoch check fired: the deadline passed or cancellation moved it to 0.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Interrupted() => throw new TrapException(TrapKind.Interrupted, InterruptedMessage);
+
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void NullReference() => throw new TrapException(TrapKind.NullReference);

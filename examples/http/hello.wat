@@ -1,0 +1,10 @@
+;; A WAGI handler in WebAssembly text: one fd_write of headers and body to stdout.
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  ;; iovec at 0: { buf = 16, len = 39 }
+  (data (i32.const 16) "Content-Type: text/plain\n\nHello, WAT!\n")
+  (func (export "_start")
+    (i32.store (i32.const 0) (i32.const 16))
+    (i32.store (i32.const 4) (i32.const 38))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))

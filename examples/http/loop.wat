@@ -1,0 +1,5 @@
+;; A handler that never returns: the route's timeout interrupts it and the client gets 504.
+(module
+  (memory (export "memory") 1)
+  (func (export "_start")
+    (loop $forever (br $forever))))

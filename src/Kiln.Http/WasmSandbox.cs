@@ -1,0 +1,29 @@
+namespace Kiln.Http;
+
+/// <summary>Maps <see cref="HandlerLimits"/> onto the engine's limits: one engine per server, one store per request.</summary>
+internal static class WasmSandbox
+{
+    /// <summary>An engine for <paramref name="handlers"/>: fuel metering only when one of them has a fuel limit, since it slows every guest.</summary>
+    public static Engine CreateEngine(IEnumerable<HandlerSpec> handlers) =>
+        new(new EngineConfig { ConsumeFuel = handlers.Any(h => h.Limits.Fuel is not null) });
+
+    /// <summary>Puts <paramref name="limits"/> on a request's store; <paramref name="timeout"/> interrupts the guest when it fires.</summary>
+    public static void Apply<T>(Store<T> store, HandlerLimits limits, CancellationTokenSource? timeout)
+    {
+        if (limits.MaxMemoryBytes is { } bytes)
+        {
+            store.Limits = new StoreLimits { MemoryBytes = bytes };
+        }
+
+        if (store.Engine.Config.ConsumeFuel)
+        {
+            // The engine meters every store once any handler has a fuel limit; the others run unmetered in effect.
+            store.Fuel = limits.Fuel ?? ulong.MaxValue;
+        }
+
+        if (timeout is not null)
+        {
+            store.CancellationToken = timeout.Token;
+        }
+    }
+}

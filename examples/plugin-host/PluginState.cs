@@ -1,4 +1,3 @@
-using System.Text;
 using Kiln.Wasi;
 
 namespace Kiln.Examples.PluginHost;
@@ -10,9 +9,12 @@ namespace Kiln.Examples.PluginHost;
 public sealed class PluginState : IDisposable
 {
     private readonly List<string> _log = [];
-    private readonly MemoryStream _stdout = new();
-    private readonly MemoryStream _stderr = new();
+    private readonly CappedStream _stdout = new(OutputCapacity);
+    private readonly CappedStream _stderr = new(OutputCapacity);
     private int _dropped;
+
+    /// <summary>Bytes of WASI stdout and of stderr kept per call.</summary>
+    public const int OutputCapacity = 16 << 10;
 
     /// <summary>Creates the state of a call to <paramref name="plugin"/>.</summary>
     public PluginState(string plugin, PluginHostOptions options)
@@ -48,27 +50,42 @@ public sealed class PluginState : IDisposable
         }
     }
 
-    /// <summary>The log lines, then what the plugin wrote to WASI stdout and stderr, line by line.</summary>
+    /// <summary>
+    /// The log lines, then what the plugin wrote to WASI stdout and stderr, line by line; what did not fit is
+    /// summed up at the end.
+    /// </summary>
     public IReadOnlyList<string> TakeLog()
     {
         Wasi.Flush();
-        AddStream("stdout", _stdout);
-        AddStream("stderr", _stderr);
+        AddLines("stdout", _stdout);
+        AddLines("stderr", _stderr);
         if (_dropped > 0)
         {
             _log.Add($"({_dropped} more lines dropped)");
+        }
+
+        foreach (var (name, stream) in new[] { ("stdout", _stdout), ("stderr", _stderr) })
+        {
+            if (stream.Dropped > 0)
+            {
+                _log.Add($"({stream.Dropped} more bytes of {name} dropped)");
+            }
         }
 
         return _log;
     }
 
     /// <inheritdoc/>
-    public void Dispose() => Wasi.Dispose();
-
-    private void AddStream(string name, MemoryStream stream)
+    public void Dispose()
     {
-        string text = Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        Wasi.Dispose();
+        _stdout.Dispose();
+        _stderr.Dispose();
+    }
+
+    private void AddLines(string name, CappedStream stream)
+    {
+        foreach (var line in stream.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             Log($"{name}: {line}");
         }

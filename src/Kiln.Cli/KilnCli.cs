@@ -11,6 +11,7 @@ internal static class KilnCli
         var root = new RootCommand("Kiln: a WebAssembly runtime for .NET.")
         {
             RunCommand.Create(),
+            ServeCommand.Create(),
             WastCommand.Create(),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });

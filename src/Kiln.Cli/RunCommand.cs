@@ -7,15 +7,14 @@ namespace Kiln.Cli;
 /// <summary>
 /// <c>kiln run [options] MODULE [ARGS...]</c>: runs a WASI command (<c>_start</c>) with the process's stdio, or with
 /// <c>--invoke FUNC</c> calls one export with numeric arguments and prints its results, one per line.
-/// Exit status: the guest's <c>proc_exit</c> code (0 when <c>_start</c> returns); 134 after a trap (as Wasmtime);
-/// 1 when the module cannot be loaded or linked, or the command line is wrong.
+/// Exit status: the guest's <c>proc_exit</c> code (0 when <c>_start</c> returns); 134 after a trap (as Wasmtime),
+/// including a guest stopped by <c>--fuel</c>, <c>--timeout</c> or <c>--max-stack</c>; 1 when the module cannot be
+/// loaded or linked, or the command line is wrong.
 /// </summary>
 internal static class RunCommand
 {
     /// <summary>Exit status after a trap: 128 + SIGABRT, what Wasmtime's CLI uses on Unix.</summary>
     public const int TrapExitCode = 134;
-
-    private const string NotSupported = " Not supported yet: the engine cannot honour it, so using it is an error.";
 
     public static Command Create()
     {
@@ -36,10 +35,18 @@ internal static class RunCommand
             Description = "Call the export FUNC with ARGS as its numeric arguments and print its results, one per line, instead of running _start.",
             HelpName = "FUNC",
         };
-        var fuel = new Option<string?>("--fuel") { Description = "Stop the guest after N units of fuel." + NotSupported, HelpName = "N" };
-        var timeout = new Option<string?>("--timeout") { Description = "Interrupt the guest after DURATION." + NotSupported, HelpName = "DURATION" };
-        var maxMemory = new Option<string?>("--max-memory") { Description = "Cap each linear memory at SIZE bytes." + NotSupported, HelpName = "SIZE" };
-        var maxStack = new Option<string?>("--max-stack") { Description = "Give the guest SIZE bytes of stack (it has 4 MiB of native stack)." + NotSupported, HelpName = "SIZE" };
+        var fuel = new Option<string?>("--fuel") { Description = "Meter the guest's instructions and trap once it has run N of them (Wasmtime's fuel).", HelpName = "N" };
+        var timeout = new Option<string?>("--timeout") { Description = "Interrupt the guest DURATION after it starts: 500ms, 2s, 1m, 1h (units ns, us, ms, s, m, h).", HelpName = "DURATION" };
+        var maxMemory = new Option<string?>("--max-memory")
+        {
+            Description = "Let each linear memory grow to at most SIZE bytes (suffixes K, M, G, or KiB, MiB, GiB: powers of 1024); memory.grow past it returns -1.",
+            HelpName = "SIZE",
+        };
+        var maxStack = new Option<string?>("--max-stack")
+        {
+            Description = "Let the guest use SIZE bytes of native stack (default 1MiB; same suffixes as --max-memory); deeper recursion traps.",
+            HelpName = "SIZE",
+        };
         var module = new Argument<string>("MODULE") { Description = "The module to run: a .wasm binary or a .wat text file." };
         var args = new Argument<string[]>("ARGS")
         {
@@ -52,25 +59,29 @@ internal static class RunCommand
         };
         command.SetAction(r =>
         {
-            var unsupported = new List<string>();
-            foreach (var o in new[] { fuel, timeout, maxMemory, maxStack })
+            RunOptions options;
+            try
             {
-                if (r.GetResult(o) is { Implicit: false })
+                options = new RunOptions(r.GetValue(module)!)
                 {
-                    unsupported.Add(o.Name);
-                }
+                    Args = r.GetValue(args) ?? [],
+                    Dirs = r.GetValue(dirs) ?? [],
+                    Env = r.GetValue(env) ?? [],
+                    InheritEnv = r.GetValue(inheritEnv),
+                    Argv0 = r.GetValue(argv0),
+                    Invoke = r.GetValue(invoke),
+                    Fuel = r.GetValue(fuel) is { } f ? ParseFuel(f) : null,
+                    Timeout = r.GetValue(timeout) is { } t ? ParseDuration(t) : null,
+                    MaxMemory = r.GetValue(maxMemory) is { } m ? ParseSize("--max-memory", m, long.MaxValue) : null,
+                    MaxStack = r.GetValue(maxStack) is { } s ? (int)ParseSize("--max-stack", s, int.MaxValue) : null,
+                };
+            }
+            catch (FormatException e)
+            {
+                r.InvocationConfiguration.Error.WriteLine("Error: " + e.Message);
+                return 1;
             }
 
-            var options = new RunOptions(r.GetValue(module)!)
-            {
-                Args = r.GetValue(args) ?? [],
-                Dirs = r.GetValue(dirs) ?? [],
-                Env = r.GetValue(env) ?? [],
-                InheritEnv = r.GetValue(inheritEnv),
-                Argv0 = r.GetValue(argv0),
-                Invoke = r.GetValue(invoke),
-                Unsupported = unsupported,
-            };
             return Run(options, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error);
         });
         return command;
@@ -79,12 +90,6 @@ internal static class RunCommand
     /// <summary>Runs the module as <paramref name="o"/> says; never throws: every failure is a message on <paramref name="error"/> and an exit status.</summary>
     public static int Run(RunOptions o, TextWriter output, TextWriter error)
     {
-        if (o.Unsupported.Count > 0)
-        {
-            error.WriteLine($"Error: {string.Join(", ", o.Unsupported)} {(o.Unsupported.Count == 1 ? "is" : "are")} not supported yet by the Kiln engine");
-            return 1;
-        }
-
         try
         {
             return RunModule(o, output, error);
@@ -104,7 +109,13 @@ internal static class RunCommand
 
     private static int RunModule(RunOptions o, TextWriter output, TextWriter error)
     {
-        var engine = new Engine();
+        var config = new EngineConfig { ConsumeFuel = o.Fuel is not null };
+        if (o.MaxStack is int stack)
+        {
+            config.MaxWasmStack = stack;
+        }
+
+        var engine = new Engine(config);
         Module module;
         try
         {
@@ -119,6 +130,23 @@ internal static class RunCommand
         var linker = new Linker(engine);
         using var wasi = linker.DefineWasi(WasiOptionsFor(o));
         using var store = new Store<object?>(engine, null);
+        if (o.Fuel is ulong fuel)
+        {
+            store.Fuel = fuel;
+        }
+
+        if (o.MaxMemory is long maxMemory)
+        {
+            store.Limits = new StoreLimits { MemoryBytes = maxMemory };
+        }
+
+        // The clock starts here, so the timeout covers the start function and _start but not loading the module.
+        using var deadline = o.Timeout is TimeSpan timeout ? new CancellationTokenSource(timeout) : null;
+        if (deadline is not null)
+        {
+            store.CancellationToken = deadline.Token;
+        }
+
         try
         {
             var instance = linker.Instantiate(store, module);
@@ -214,6 +242,67 @@ internal static class RunCommand
         }
 
         return options;
+    }
+
+    /// <summary><c>--fuel N</c>: a non-negative integer.</summary>
+    internal static ulong ParseFuel(string text) =>
+        ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong n)
+            ? n
+            : throw new FormatException($"--fuel {text}: expected a non-negative integer");
+
+    /// <summary><c>--timeout DURATION</c>: a positive number with a unit, as Wasmtime's <c>-W timeout=</c> takes (500ms, 2s, 1m).</summary>
+    internal static TimeSpan ParseDuration(string text)
+    {
+        int unit = text.Length;
+        while (unit > 0 && char.IsAsciiLetter(text[unit - 1]))
+        {
+            unit--;
+        }
+
+        double ticksPerUnit = text[unit..] switch
+        {
+            "ns" => 0.01,
+            "us" => TimeSpan.TicksPerMicrosecond,
+            "ms" => TimeSpan.TicksPerMillisecond,
+            "s" => TimeSpan.TicksPerSecond,
+            "m" => TimeSpan.TicksPerMinute,
+            "h" => TimeSpan.TicksPerHour,
+            _ => 0,
+        };
+        if (ticksPerUnit == 0
+            || !double.TryParse(text[..unit], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double amount)
+            || amount * ticksPerUnit < 1
+            || amount * ticksPerUnit > int.MaxValue * (double)TimeSpan.TicksPerMillisecond)
+        {
+            throw new FormatException($"--timeout {text}: expected a positive duration with a unit, e.g. 500ms, 2s, 1m");
+        }
+
+        return TimeSpan.FromTicks((long)(amount * ticksPerUnit));
+    }
+
+    /// <summary>A byte count: digits with an optional K, M, G suffix (also KB/KiB, ...), all powers of 1024.</summary>
+    internal static long ParseSize(string flag, string text, long max)
+    {
+        int unit = text.Length;
+        while (unit > 0 && char.IsAsciiLetter(text[unit - 1]))
+        {
+            unit--;
+        }
+
+        int shift = text[unit..].ToUpperInvariant() switch
+        {
+            "" or "B" => 0,
+            "K" or "KB" or "KIB" => 10,
+            "M" or "MB" or "MIB" => 20,
+            "G" or "GB" or "GIB" => 30,
+            _ => -1,
+        };
+        if (shift < 0 || !long.TryParse(text[..unit], NumberStyles.None, CultureInfo.InvariantCulture, out long n) || n <= 0 || n > max >> shift)
+        {
+            throw new FormatException($"{flag} {text}: expected a positive size in bytes, e.g. 65536, 64K, 16MiB, 1G (at most {max} bytes)");
+        }
+
+        return n << shift;
     }
 
     /// <summary><c>HOST</c>, <c>HOST::GUEST</c> or <c>HOST::GUEST:readonly</c>.</summary>

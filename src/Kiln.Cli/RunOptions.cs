@@ -18,8 +18,17 @@ internal sealed record RunOptions(string Module)
 
     public string? Invoke { get; init; }
 
-    /// <summary>Flags the engine cannot honour yet, by name, with the value given; using any of them is an error.</summary>
-    public IReadOnlyList<string> Unsupported { get; init; } = [];
+    /// <summary><c>--fuel</c>: run with fuel metering and this much fuel; null runs without metering.</summary>
+    public ulong? Fuel { get; init; }
+
+    /// <summary><c>--timeout</c>: interrupt the guest this long after it starts; null for no timeout.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary><c>--max-memory</c>: most bytes each linear memory may grow to; null for no cap.</summary>
+    public long? MaxMemory { get; init; }
+
+    /// <summary><c>--max-stack</c>: bytes of native stack the guest may use (<see cref="EngineConfig.MaxWasmStack"/>); null for the default.</summary>
+    public int? MaxStack { get; init; }
 
     /// <summary>Guest standard streams; null means the process's (tests redirect them).</summary>
     public Stream? Stdin { get; init; }

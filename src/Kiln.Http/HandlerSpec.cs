@@ -2,7 +2,7 @@ namespace Kiln.Http;
 
 /// <summary>
 /// How to run one handler, as a manifest describes it: the module, its ABI (<see cref="Executor"/>), what it sees
-/// (environment, files) and its limits. <see cref="WasmHandler.Load"/> turns it into a runnable handler.
+/// (environment, files) and its limits. <see cref="WasmHandler.Load(Engine, HandlerSpec)"/> turns it into a runnable handler.
 /// </summary>
 public sealed record HandlerSpec
 {

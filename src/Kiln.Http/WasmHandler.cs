@@ -46,6 +46,19 @@ public sealed class WasmHandler
         return new WasmHandler(engine, spec, executor, Prepare(engine, spec, executor), writeTime);
     }
 
+    /// <summary>
+    /// Compiles and links the module of <paramref name="spec"/> for an engine of its own, set up for its limits
+    /// (fuel metering only when it has a fuel limit).
+    /// </summary>
+    /// <exception cref="ArgumentException">The spec names an executor that does not exist.</exception>
+    /// <exception cref="IOException">The module file cannot be read.</exception>
+    /// <exception cref="WasmException">The module is malformed or invalid, or imports something its ABI does not give.</exception>
+    public static WasmHandler Load(HandlerSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Load(WasmSandbox.CreateEngine([spec]), spec);
+    }
+
     /// <summary>The executor for ABI <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No ABI has that name.</exception>
     public static IWasmExecutor ExecutorFor(string name) => name switch

@@ -197,7 +197,7 @@ internal sealed class WasmDdlParser
         {
             // A parameter may be named, as in PostgreSQL: "(a text, b text)". The name is not used.
             if (_pos + 1 < _tokens.Count && _tokens[_pos].Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier
-                && _tokens[_pos + 1].Kind == SqlTokenKind.Word)
+                && _tokens[_pos + 1].Kind == SqlTokenKind.Word && SqlTypes.Parse(_tokens[_pos + 1].Value(_text)) is not null)
             {
                 _pos++;
             }

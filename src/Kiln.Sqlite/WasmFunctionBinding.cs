@@ -114,7 +114,7 @@ internal abstract class WasmFunctionBinding : IDisposable
                     break;
                 case SqlValueType.Real:
                     double d = isNull ? 0 : RealOf(value!, i);
-                    wasm[slot] = plan.Parameters[slot] == ValueKind.Float32 ? (float)d : d;
+                    wasm[slot] = plan.Parameters[slot] == ValueKind.Float32 ? (object)(float)d : d;
                     slot++;
                     break;
                 default:

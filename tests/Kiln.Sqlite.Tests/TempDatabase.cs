@@ -44,7 +44,8 @@ internal sealed class TempDatabase : IDisposable
     public static object? Scalar(SqliteConnection connection, string sql)
     {
         using var command = WasmFunctions.For(connection)!.CreateCommand(sql);
-        return command.ExecuteScalar();
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
     }
 
     /// <summary>The first column of every row of <paramref name="sql"/>.</summary>

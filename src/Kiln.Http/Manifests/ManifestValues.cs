@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Kiln.Http.Manifests;
 
-/// <summary>Parses the value notations manifests share: durations (<c>500ms</c>, <c>2s</c>, <c>1m</c>) and sizes (<c>64MiB</c>, <c>64M</c>, <c>65536</c>).</summary>
-internal static class ManifestValues
+/// <summary>Parses the value notations manifests (and <c>kiln serve</c>'s flags) share: durations (<c>500ms</c>, <c>2s</c>, <c>1m</c>) and sizes (<c>64MiB</c>, <c>64M</c>, <c>65536</c>).</summary>
+public static class ManifestValues
 {
     /// <summary>A duration: a number with <c>ms</c>, <c>s</c>, <c>m</c> or <c>h</c>; throws <see cref="FormatException"/>.</summary>
     public static TimeSpan Duration(string text)

@@ -18,7 +18,11 @@ internal sealed unsafe class LinearMemory : IDisposable
     /// <summary>Current size in bytes; what every access is checked against.</summary>
     public ulong Length;
 
+    /// <summary>Bytes committed by all live memories of the process: what tests watch to tell a leaked memory.</summary>
+    private static long s_committed;
+
     private readonly ulong _reserved;
+    private ulong _committed;
     private readonly object _growLock = new();
     private readonly Store? _owner;
     private bool _disposed;
@@ -54,6 +58,9 @@ internal sealed unsafe class LinearMemory : IDisposable
     ~LinearMemory() => Release();
 
     public MemoryType Type { get; }
+
+    /// <summary>Bytes committed by all live linear memories of the process (rounded to OS pages).</summary>
+    public static long TotalCommitted => Interlocked.Read(ref s_committed);
 
     /// <summary>Current size in pages.</summary>
     public ulong Pages => Length >> Type.PageSizeLog2;
@@ -111,6 +118,12 @@ internal sealed unsafe class LinearMemory : IDisposable
         {
             throw new OutOfMemoryException("cannot commit linear memory");
         }
+
+        if (end > _committed)
+        {
+            Interlocked.Add(ref s_committed, (long)(end - _committed));
+            _committed = end;
+        }
     }
 
     private void Release()
@@ -119,6 +132,7 @@ internal sealed unsafe class LinearMemory : IDisposable
         {
             _disposed = true;
             Libc.Munmap((nint)Base, (nuint)_reserved);
+            Interlocked.Add(ref s_committed, -(long)_committed);
         }
     }
 

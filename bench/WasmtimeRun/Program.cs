@@ -1,0 +1,3 @@
+using WasmtimeRun;
+
+return Runner.Run(args);

@@ -12,6 +12,7 @@ internal static class KilnCli
         {
             RunCommand.Create(),
             ServeCommand.Create(),
+            SqlCommand.Create(),
             WastCommand.Create(),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });

@@ -1,4 +1,5 @@
 using Kiln.Binary;
+using Kiln.Compiler;
 using Kiln.Text;
 using Kiln.Validation;
 
@@ -79,6 +80,16 @@ public sealed class Module
         var module = WatParser.ParseModule(bytes);
         ModuleValidator.Validate(module);
         return new Module(engine, module, name);
+    }
+
+    /// <summary>
+    /// Compiles every function now, on all cores, instead of each on its first call. Hosts call it at start-up so that
+    /// no guest call later pays for compilation inside its fuel or deadline; the code is shared by all instances.
+    /// </summary>
+    public void Compile()
+    {
+        FunctionCompiler.UseChecks(Inner, Engine.Config.ConsumeFuel, Engine.Config.EpochInterruption);
+        CompiledModule.For(Inner).CompileAll();
     }
 
     /// <summary>Checks that <paramref name="bytes"/> are a valid binary module without keeping it; throws like <see cref="FromBytes"/>.</summary>

@@ -3,7 +3,7 @@ namespace Kiln;
 /// <summary>
 /// Caps on what the guests of a <see cref="Store{T}"/> may allocate, like Wasmtime's <c>StoreLimitsBuilder</c>. A null
 /// member means no limit. <c>memory.grow</c> (and <c>table.grow</c>) past a limit returns -1 without allocating;
-/// instantiating a module whose initial sizes or counts exceed a limit fails with a <see cref="LinkingException"/>.
+/// instantiating a module whose initial sizes or counts exceed a limit fails with a <see cref="ResourceLimitException"/>.
 /// </summary>
 public sealed class StoreLimits
 {

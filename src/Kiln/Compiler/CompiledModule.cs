@@ -8,14 +8,14 @@ namespace Kiln.Compiler;
 
 /// <summary>
 /// The compiled form of a module, shared by all its instances: canonical type ids and one entry point per defined
-/// function, compiled on first call (a <see cref="DynamicMethod"/> each, collectible with the module).
+/// function, compiled on its first call or by <see cref="CompileAll"/> (a <see cref="DynamicMethod"/> each, collectible
+/// with the module).
 /// </summary>
 internal sealed class CompiledModule
 {
     private static readonly ConditionalWeakTable<WasmModule, CompiledModule> Cache = [];
 
     private readonly DynamicMethod?[] _methods;
-    private readonly Lock _gate = new();
 
     private CompiledModule(WasmModule module)
     {
@@ -39,27 +39,26 @@ internal sealed class CompiledModule
     public static nint CompileFromCall(Instance ctx, int definedIndex) => ctx.Module!.GetCode(ctx, definedIndex);
 
     /// <summary>The entry point of defined function <paramref name="definedIndex"/>, compiling it if needed.</summary>
-    public nint GetCode(Instance ctx, int definedIndex)
+    public nint GetCode(Instance ctx, int definedIndex) => Code[definedIndex] is not 0 and var code ? code : Compile(definedIndex);
+
+    /// <summary>Compiles every function not compiled yet, on all cores, so that no later call pays for compilation.</summary>
+    public void CompileAll() => Parallel.For(0, Code.Length, i =>
     {
-        nint code = Code[definedIndex];
-        if (code != 0)
+        if (Code[i] == 0)
         {
-            return code;
+            Compile(i);
         }
+    });
 
-        lock (_gate)
-        {
-            code = Code[definedIndex];
-            if (code == 0)
-            {
-                var method = FunctionCompiler.Compile(this, definedIndex);
-                _methods[definedIndex] = method;
-                code = HostAdapters.EntryPoint(method);
-                Code[definedIndex] = code;
-            }
-
-            return code;
-        }
+    // Two threads may compile the same function at once (a first call racing CompileAll); the first method
+    // published wins and every caller uses it, the other is dropped.
+    private nint Compile(int definedIndex)
+    {
+        var method = FunctionCompiler.Compile(this, definedIndex);
+        var published = Interlocked.CompareExchange(ref _methods[definedIndex], method, null) ?? method;
+        nint code = HostAdapters.EntryPoint(published);
+        Volatile.Write(ref Code[definedIndex], code);
+        return code;
     }
 
     /// <summary>Display name of function <paramref name="funcIndex"/>: its name-section name, else <c>func[N]</c>.</summary>

@@ -11,7 +11,8 @@ namespace Kiln.Compiler;
 /// <c>else</c>, a handler or the end of a block up to the next of these) is charged its static instruction count where
 /// it starts, with Wasmtime's costs (nop, drop, block, loop, unreachable, return, else and end are free); a loop header
 /// starts a region, so every iteration pays. Interruption: function entry and loop headers compare the engine's epoch
-/// with the store's deadline. Both fast paths are a few loads, an arithmetic op and a branch; the traps are out of line.
+/// with the store's deadline. Fast paths: fuel is a load, a subtract, a store and a branch; the epoch two loads and a
+/// branch (the store and its counter sit in locals loaded at entry). The traps are out of line.
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
@@ -24,6 +25,7 @@ internal sealed partial class FunctionCompiler
     private static readonly FieldInfo EpochValueField = typeof(EpochCounter).GetField(nameof(EpochCounter.Value))!;
 
     private LocalBuilder? _store;
+    private LocalBuilder? _epoch;
     private LocalBuilder? _fuelLeft;
     private bool _consumeFuel;
     private bool _checkEpoch;
@@ -57,6 +59,15 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldarg, CtxArg);
         _il.Emit(OpCodes.Ldfld, StoreField);
         _il.Emit(OpCodes.Stloc, _store);
+        if (_checkEpoch)
+        {
+            // The store's counter never changes, so loop headers load only the epoch and the deadline.
+            _epoch = _il.DeclareLocal(typeof(EpochCounter));
+            _il.Emit(OpCodes.Ldloc, _store);
+            _il.Emit(OpCodes.Ldfld, EpochField);
+            _il.Emit(OpCodes.Stloc, _epoch);
+        }
+
         EmitEpochCheck();
         EmitFuelCharge(r);
     }
@@ -86,8 +97,7 @@ internal sealed partial class FunctionCompiler
 
         // Volatile loads: another thread moves the epoch or the deadline, and a loop that stores nothing must not hoist them.
         var ok = _il.DefineLabel();
-        _il.Emit(OpCodes.Ldloc, _store!);
-        _il.Emit(OpCodes.Ldfld, EpochField);
+        _il.Emit(OpCodes.Ldloc, _epoch!);
         _il.Emit(OpCodes.Volatile);
         _il.Emit(OpCodes.Ldfld, EpochValueField);
         _il.Emit(OpCodes.Ldloc, _store!);

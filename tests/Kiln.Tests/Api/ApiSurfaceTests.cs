@@ -309,7 +309,8 @@ public sealed class ApiSurfaceTests : IDisposable
               (global (export "i64") (mut i64) (i64.const -5))
               (global (export "f32") f32 (f32.const 1.5))
               (global (export "ref") (mut externref) (ref.null extern))
-              (global (export "fn") (mut funcref) (ref.null func)))
+              (global (export "fn") (mut funcref) (ref.null func))
+              (global (export "any") anyref (ref.null any)))
             """));
         var i64 = instance.GetGlobal("i64")!;
         Assert.Equal((ValueKind.Int64, true, (object?)-5L), (i64.Kind, i64.IsMutable, i64.Value));
@@ -324,6 +325,8 @@ public sealed class ApiSurfaceTests : IDisposable
         var fn = instance.GetGlobal("fn")!;
         Assert.Equal(ValueKind.FuncRef, fn.Kind);
         Assert.Throws<ArgumentException>(() => i64.Value = "five");
+        var any = instance.GetGlobal("any")!;
+        Assert.Equal((ValueKind.AnyRef, false, (object?)null), (any.Kind, any.IsMutable, any.Value));
     }
 
     [Fact]
@@ -395,6 +398,8 @@ public sealed class ApiSurfaceTests : IDisposable
         Assert.Equal("out of bounds memory access", TrapException.MessageOf(TrapKind.MemoryOutOfBounds));
         Assert.Equal("indirect call type mismatch", TrapException.MessageOf(TrapKind.IndirectCallTypeMismatch));
         Assert.Equal("host error", TrapException.MessageOf(TrapKind.HostError));
+        Assert.Equal("all fuel consumed by WebAssembly", TrapException.MessageOf(TrapKind.OutOfFuel));
+        Assert.Equal("interrupt", TrapException.MessageOf(TrapKind.Interrupted));
         var inner = new InvalidOperationException("x");
         var host = new TrapException(TrapKind.HostError, "custom", inner);
         Assert.Equal(("custom", (Exception?)inner), (host.Reason, host.InnerException));

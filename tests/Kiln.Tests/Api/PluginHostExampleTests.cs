@@ -132,6 +132,17 @@ public sealed class PluginHostExampleTests : IDisposable
     }
 
     [Fact]
+    public void Plugin_that_misbehaves_while_instantiated_is_stopped_or_refused()
+    {
+        Write("a-spinning-start.wat", """(module (memory (export "memory") 1) (func $spin (loop $l (br $l))) (start $spin))""");
+        Write("b-huge-memory.wat", """(module (memory (export "memory") 1024))""");
+        var results = new PluginHost(Options(fuel: 100_000, maxMemory: 1 << 20)).RunAll(_scratch, "x");
+        Assert.Equal((PluginOutcome.Stopped, "all fuel consumed by WebAssembly (its budget is 100000 fuel)"), (results[0].Outcome, results[0].Output));
+        Assert.Equal(PluginOutcome.Rejected, results[1].Outcome);
+        Assert.Equal("memory minimum size of 1024 pages exceeds memory limits", results[1].Output);
+    }
+
+    [Fact]
     public void Chatty_plugin_cannot_fill_the_host_memory_with_its_output()
     {
         // 1,000 log lines and 1,000 writes of 1 KiB to WASI stdout: the host keeps 20 lines and 16 KiB.

@@ -39,13 +39,19 @@ public sealed class PluginHost
             .Order(StringComparer.Ordinal)
             .Select(LoadFile)];
 
-    /// <summary>Loads and links one plugin file; a bad module or an unknown import is reported in <see cref="Plugin.LoadError"/>.</summary>
+    /// <summary>
+    /// Loads, compiles and links one plugin file; a bad module or an unknown import is reported in <see cref="Plugin.LoadError"/>.
+    /// </summary>
     public Plugin LoadFile(string path)
     {
         string name = Path.GetFileName(path);
         try
         {
-            return new Plugin(name, _linker.Prepare(Module.FromFile(_engine, path)), null);
+            var module = Module.FromFile(_engine, path);
+
+            // Compile now, once: otherwise each function compiles on its first call, inside the plugin's fuel and timeout.
+            module.Compile();
+            return new Plugin(name, _linker.Prepare(module), null);
         }
         catch (WasmException e)
         {

@@ -61,7 +61,7 @@ public sealed class WagiExecutor : IWasmExecutor
 
         try
         {
-            Run(handler, options, match.Pattern.Text);
+            await GuestPool.Shared.RunAsync(() => Run(handler, options, match.Pattern.Text)).ConfigureAwait(false);
         }
         finally
         {
@@ -163,7 +163,7 @@ public sealed class WagiExecutor : IWasmExecutor
             .Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    // Instantiates and runs the guest on this thread; every guest failure becomes a HandlerFailedException.
+    // Instantiates and runs the guest on the calling thread (a GuestPool thread); every guest failure becomes a HandlerFailedException.
     private static void Run(WasmHandler handler, WasiOptions options, string route)
     {
         var spec = handler.Spec;

@@ -10,16 +10,20 @@ namespace Kiln.Sqlite;
 /// </summary>
 internal sealed class GuestCallPlan
 {
-    private GuestCallPlan(Function export, string exportName, ValueKind[] parameters, ValueKind? result)
+    private GuestCallPlan(Function export, string exportName, ValueKind[] parameters, ValueKind? result, Function? postReturn)
     {
         Export = export;
         ExportName = exportName;
+        PostReturn = postReturn;
         Parameters = parameters;
         Result = result;
     }
 
     /// <summary>The export called.</summary>
     public Function Export { get; }
+
+    /// <summary><c>cabi_post_EXPORT(i32 retptr)</c>, which frees a text or blob result once the host copied it; null when not exported.</summary>
+    public Function? PostReturn { get; }
 
     /// <summary>The export's name.</summary>
     public string ExportName { get; }
@@ -57,7 +61,8 @@ internal sealed class GuestCallPlan
                 + (alternatives ? " (i32 may stand for i64 and f32 for f64)" : string.Empty));
         }
 
-        return new GuestCallPlan(export, exportName, [.. type.Parameters], wantedResult is null ? null : type.Results[0]);
+        var post = definition.Returns is SqlValueType.Text or SqlValueType.Blob ? guest.Instance.GetFunction("cabi_post_" + exportName) : null;
+        return new GuestCallPlan(export, exportName, [.. type.Parameters], wantedResult is null ? null : type.Results[0], post);
     }
 
     /// <summary>The accepted Wasm types of each parameter slot and of the result, preferred type first.</summary>

@@ -178,7 +178,7 @@ internal abstract class WasmFunctionBinding : IDisposable
                     value = bytes.ToArray();
                 }
 
-                if (Guest.Instance.GetFunction("cabi_post_" + plan.ExportName) is { } post)
+                if (plan.PostReturn is { } post)
                 {
                     Guest.Call(post, [retptr]);
                 }

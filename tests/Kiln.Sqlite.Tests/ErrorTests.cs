@@ -232,4 +232,42 @@ public sealed class ErrorTests
         Assert.Equal(1L, TempDatabase.Scalar(connection, "SELECT grow(2)"));
         Assert.Equal(-1L, TempDatabase.Scalar(connection, "SELECT grow(100)"));
     }
+
+    [Fact]
+    public void Module_whose_initial_memory_exceeds_the_limit_is_refused()
+    {
+        using var db = new TempDatabase();
+        db.WriteModule("big.wat", """(module (memory 20) (func (export "f") (param i64) (result i64) (local.get 0)))""");
+        using var connection = db.Open(db.Options with { MaxMemoryBytes = 1 << 20 });
+
+        var e = Assert.Throws<SqliteException>(() => TempDatabase.Execute(connection, "CREATE FUNCTION f(integer) RETURNS integer AS 'big.wat' LANGUAGE wasm"));
+
+        Assert.Contains("CREATE FUNCTION f: module 'big.wat' cannot be instantiated: ", e.Message);
+        Assert.Contains("exceeds memory limits", e.Message);
+    }
+
+    [Fact]
+    public void Trapping_aggregate_fails_the_statement_and_the_next_query_works()
+    {
+        using var db = new TempDatabase();
+        db.WriteModule("agg.wat", """
+            (module
+              (func (export "total_step") (param i32 i64) (result i32)
+                (if (i64.lt_s (local.get 1) (i64.const 0)) (then unreachable))
+                (i32.add (local.get 0) (i32.wrap_i64 (local.get 1))))
+              (func (export "total_final") (param i32) (result i64) (i64.extend_i32_s (local.get 0))))
+            """);
+        using var connection = db.Open();
+        TempDatabase.Execute(connection, """
+            CREATE AGGREGATE total(integer) RETURNS integer AS 'agg.wat' LANGUAGE wasm;
+            CREATE TABLE t(x INTEGER);
+            INSERT INTO t VALUES (1), (2), (-1);
+            """);
+
+        var e = Assert.Throws<SqliteException>(() => TempDatabase.Scalar(connection, "SELECT total(x) FROM t"));
+
+        Assert.Contains("total: wasm trap: unreachable", e.Message);
+        Assert.Equal(3L, TempDatabase.Scalar(connection, "SELECT total(x) FROM t WHERE x > 0"));
+        Assert.Equal(0L, TempDatabase.Scalar(connection, "SELECT total(x) FROM t WHERE 0"));
+    }
 }

@@ -56,17 +56,23 @@ public sealed class Function
     /// <inheritdoc/>
     public override string ToString() => Inner.Name;
 
-    /// <summary>Runs the function on a guest thread; an uncaught Wasm exception becomes a trap.</summary>
+    /// <summary>Bytes of native stack the guest's frames may use in a call from the host (the engine's <see cref="EngineConfig.MaxWasmStack"/>).</summary>
+    internal nuint StackBudget => (nuint)Store.Engine.Config.MaxWasmStack;
+
+    /// <summary>Runs the function (inline, or on a guest thread when this one lacks stack); an uncaught Wasm exception becomes a trap.</summary>
     internal Value[] Call(Value[] args)
     {
         Store.ThrowIfDisposed();
         try
         {
-            return Invoker.Invoke(Inner, args);
+            return Invoker.Invoke(Inner, args, StackBudget);
         }
         catch (GuestException e)
         {
-            throw new TrapException(TrapKind.HostError, "uncaught wasm exception", e);
+            throw Uncaught(e);
         }
     }
+
+    /// <summary>The trap an uncaught Wasm exception becomes when it reaches the host.</summary>
+    internal static TrapException Uncaught(GuestException e) => new(TrapKind.HostError, "uncaught wasm exception", e);
 }

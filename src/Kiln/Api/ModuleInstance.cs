@@ -1,4 +1,5 @@
 using Kiln.Binary;
+using Kiln.Compiler;
 using Kiln.Runtime;
 
 namespace Kiln;
@@ -6,7 +7,9 @@ namespace Kiln;
 /// <summary>
 /// An instantiated module (the spec's "module instance"; named so because the runtime's own <c>Instance</c> is
 /// internal to the engine): its exports, looked up by name. Typed function lookups
-/// (<see cref="GetFunction{T1, T2, TResult}(string)"/>, <see cref="GetAction(string)"/>, ...) give delegates.
+/// (<see cref="GetFunction{T1, T2, TResult}(string)"/>, <see cref="GetAction(string)"/>, ...) give delegates that
+/// call the guest directly: nothing allocated or boxed per call, and run on the calling thread when it has the stack
+/// for <see cref="EngineConfig.MaxWasmStack"/> (else on a guest thread). Look a delegate up once and keep it.
 /// </summary>
 public sealed partial class ModuleInstance
 {
@@ -66,6 +69,14 @@ public sealed partial class ModuleInstance
             _wrappers[name] = w;
             return w;
         }
+    }
+
+    /// <summary>The typed delegate for the function export <paramref name="name"/>, which must have exactly the signature <paramref name="parameters"/> → <paramref name="results"/>.</summary>
+    private TDelegate? Bind<TDelegate>(string name, ValType[] parameters, ValType[] results)
+        where TDelegate : Delegate
+    {
+        var f = Typed(name, parameters, results);
+        return f is null ? null : (TDelegate)TypedInvoker.Create(typeof(TDelegate), new TypedExport(f));
     }
 
     /// <summary>The function export <paramref name="name"/>, checked to have exactly the signature <paramref name="parameters"/> → <paramref name="results"/>.</summary>

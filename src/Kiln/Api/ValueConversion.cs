@@ -141,6 +141,13 @@ internal static class ValueConversion
         return (T)Box(value, store)!;
     }
 
+    /// <summary>A funcref argument of a typed delegate as compiled code takes it.</summary>
+    public static object? InnerOf(Function? function) => function?.Inner;
+
+    /// <summary>A funcref compiled code gave, as a typed delegate returns it.</summary>
+    public static Function? ToFunction(object? reference, StoreHandle store) =>
+        reference is FunctionInstance f ? new Function(f, store) : null;
+
     /// <summary>A value as a .NET object: int, long, float, double, Vector128&lt;byte&gt;, a <see cref="Function"/>, or the reference itself.</summary>
     public static object? Box(in Value value, StoreHandle store) => value.Type.Kind switch
     {

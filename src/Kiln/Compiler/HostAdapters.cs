@@ -7,13 +7,17 @@ using Kiln.Runtime;
 namespace Kiln.Compiler;
 
 /// <summary>
-/// Guest → host calls: one generated adapter per signature has the calling convention of a compiled function
-/// (parameters, then the instance), boxes the arguments into <see cref="Value"/>s, runs the callback of the host
-/// function's private instance and unboxes the results.
+/// Guest → host calls. A host function's code is the adapter of its signature (<see cref="For"/>), which has the calling
+/// convention of a compiled function (parameters, then the instance). When the host function was defined from a typed
+/// delegate (its callback's target is a <see cref="HostBinding"/>), the adapter passes the arguments on unchanged to the
+/// binding's delegate-specific adapter (<see cref="Typed"/>), which invokes the delegate; otherwise it boxes them into
+/// <see cref="Value"/>s for the callback. Failures other than traps become host-error traps either way.
 /// </summary>
 internal static class HostAdapters
 {
     private static readonly ConcurrentDictionary<string, (DynamicMethod Method, nint Code)> Adapters = new(StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<Type, (DynamicMethod Method, nint Code)> TypedAdapters = new();
 
     // DynamicMethod hides its handle; the runtime's own accessor gives the entry point calli needs.
     private static readonly MethodInfo GetMethodDescriptor =
@@ -21,7 +25,13 @@ internal static class HostAdapters
         ?? throw new PlatformNotSupportedException("DynamicMethod.GetMethodDescriptor is missing");
 
     /// <summary>The adapter entry point for host functions of <paramref name="type"/>.</summary>
-    public static nint For(FuncType type) => Adapters.GetOrAdd(Invoker.SignatureKey(type), _ => Build(type)).Code;
+    public static nint For(FuncType type) => Adapters.GetOrAdd(Invoker.SignatureKey(type), static (_, t) => Build(t), type).Code;
+
+    /// <summary>
+    /// The adapter entry point for host delegates of <paramref name="delegateType"/> (a <c>Func</c> or <c>Action</c> of
+    /// Wasm value types, optionally with a <see cref="Caller"/> first): the guest's parameters, then the <see cref="HostBinding"/>.
+    /// </summary>
+    public static nint Typed(Type delegateType) => TypedAdapters.GetOrAdd(delegateType, BuildTyped).Code;
 
     /// <summary>The entry point <c>calli</c> needs for a generated method.</summary>
     public static nint EntryPoint(DynamicMethod method) =>
@@ -46,16 +56,44 @@ internal static class HostAdapters
         }
         catch (Exception e) when (e is not TrapException)
         {
-            throw new TrapException(TrapKind.HostError, e.Message, e);
+            throw HostError(e);
         }
 
         return results;
     }
 
+    /// <summary>The trap a host function's exception becomes; the exception is its inner exception.</summary>
+    public static TrapException HostError(Exception e) => new(TrapKind.HostError, e.Message, e);
+
     private static (DynamicMethod, nint) Build(FuncType type)
     {
         var dm = new DynamicMethod("kiln:host", ClrTypes.ReturnType(type.Results), ClrTypes.ParameterTypes(type), typeof(HostAdapters).Module, skipVisibility: true);
         var il = dm.GetILGenerator();
+        int ctx = type.Params.Length;
+
+        var binding = il.DeclareLocal(typeof(HostBinding));
+        var boxed = il.DefineLabel();
+        il.Emit(OpCodes.Ldarg, ctx);
+        il.Emit(OpCodes.Ldfld, typeof(Instance).GetField(nameof(Instance.Host))!);
+        il.Emit(OpCodes.Callvirt, typeof(Delegate).GetProperty(nameof(Delegate.Target))!.GetMethod!);
+        il.Emit(OpCodes.Isinst, typeof(HostBinding));
+        il.Emit(OpCodes.Stloc, binding);
+        il.Emit(OpCodes.Ldloc, binding);
+        il.Emit(OpCodes.Brfalse, boxed);
+        for (int i = 0; i < type.Params.Length; i++)
+        {
+            il.Emit(OpCodes.Ldarg, i);
+        }
+
+        il.Emit(OpCodes.Ldloc, binding);
+        il.Emit(OpCodes.Ldloc, binding);
+        il.Emit(OpCodes.Ldfld, typeof(HostBinding).GetField(nameof(HostBinding.Code))!);
+        var typedParameters = ClrTypes.ParameterTypes(type);
+        typedParameters[^1] = typeof(HostBinding);
+        il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, ClrTypes.ReturnType(type.Results), typedParameters, null);
+        il.Emit(OpCodes.Ret);
+
+        il.MarkLabel(boxed);
         var args = il.DeclareLocal(typeof(Value[]));
         il.Emit(OpCodes.Ldc_I4, type.Params.Length);
         il.Emit(OpCodes.Newarr, typeof(Value));
@@ -71,7 +109,7 @@ internal static class HostAdapters
         }
 
         il.Emit(OpCodes.Ldloc, args);
-        il.Emit(OpCodes.Ldarg, type.Params.Length);
+        il.Emit(OpCodes.Ldarg, ctx);
         il.Emit(OpCodes.Call, typeof(HostAdapters).GetMethod(nameof(CallHost))!);
         var results = il.DeclareLocal(typeof(Value[]));
         il.Emit(OpCodes.Stloc, results);
@@ -87,4 +125,71 @@ internal static class HostAdapters
         il.Emit(OpCodes.Ret);
         return (dm, EntryPoint(dm));
     }
+
+    private static (DynamicMethod, nint) BuildTyped(Type delegateType)
+    {
+        var invoke = delegateType.GetMethod("Invoke")!;
+        var parameters = invoke.GetParameters().Select(p => p.ParameterType).ToArray();
+        bool withCaller = parameters.Length > 0 && parameters[0] == typeof(Caller);
+        var wasmParameters = withCaller ? parameters[1..] : parameters;
+        var ret = invoke.ReturnType;
+        Type[] adapterParameters = [.. wasmParameters.Select(Compiled), typeof(HostBinding)];
+        var dm = new DynamicMethod("kiln:host-typed", Compiled(ret), adapterParameters, typeof(HostAdapters).Module, skipVisibility: true);
+        var il = dm.GetILGenerator();
+        int bindingArg = wasmParameters.Length;
+        var result = ret == typeof(void) ? null : il.DeclareLocal(Compiled(ret));
+
+        il.BeginExceptionBlock();
+        il.Emit(OpCodes.Ldarg, bindingArg);
+        il.Emit(OpCodes.Ldfld, typeof(HostBinding).GetField(nameof(HostBinding.Func))!);
+        il.Emit(OpCodes.Castclass, delegateType);
+        if (withCaller)
+        {
+            LoadCaller();
+        }
+
+        for (int i = 0; i < wasmParameters.Length; i++)
+        {
+            il.Emit(OpCodes.Ldarg, i);
+            TypedInvoker.EmitFromGuest(il, wasmParameters[i], () =>
+            {
+                LoadCaller();
+                il.Emit(OpCodes.Call, typeof(Caller).GetProperty(nameof(Caller.Store), BindingFlags.NonPublic | BindingFlags.Instance)!.GetMethod!);
+            });
+        }
+
+        il.Emit(OpCodes.Callvirt, invoke);
+        if (result is not null)
+        {
+            TypedInvoker.EmitToGuest(il, ret);
+            il.Emit(OpCodes.Stloc, result);
+        }
+
+        // Traps (from a nested guest call) pass unfiltered, so deep reentrancy unwinds in one pass; anything else
+        // becomes a host-error trap carrying it.
+        il.BeginExceptFilterBlock();
+        il.Emit(OpCodes.Isinst, typeof(TrapException));
+        il.Emit(OpCodes.Ldnull);
+        il.Emit(OpCodes.Ceq);
+        il.BeginCatchBlock(null);
+        il.Emit(OpCodes.Call, typeof(HostAdapters).GetMethod(nameof(HostError))!);
+        il.Emit(OpCodes.Throw);
+        il.EndExceptionBlock();
+        if (result is not null)
+        {
+            il.Emit(OpCodes.Ldloc, result);
+        }
+
+        il.Emit(OpCodes.Ret);
+        return (dm, EntryPoint(dm));
+
+        void LoadCaller()
+        {
+            il.Emit(OpCodes.Ldarg, bindingArg);
+            il.Emit(OpCodes.Ldfld, typeof(HostBinding).GetField(nameof(HostBinding.Caller))!);
+        }
+    }
+
+    /// <summary>How compiled code passes a value of a delegate's <paramref name="clr"/> type: funcrefs as plain objects.</summary>
+    private static Type Compiled(Type clr) => clr == typeof(Function) ? typeof(object) : clr;
 }

@@ -7,16 +7,22 @@ using Kiln.Runtime;
 namespace Kiln.Compiler;
 
 /// <summary>
-/// Host → guest calls: one generated stub per signature unpacks <see cref="Value"/> arguments, calls the function's
-/// entry point with <c>calli</c> and packs the results; the call runs on a guest thread (<see cref="GuestThread"/>).
+/// Untyped host → guest calls: one generated stub per signature unpacks <see cref="Value"/> arguments, calls an entry
+/// point with <c>calli</c> and packs the results; the call runs inline or on a worker (<see cref="GuestThread"/>).
+/// Typed delegates skip the <see cref="Value"/>s: see <see cref="TypedInvoker"/>.
 /// </summary>
 internal static class Invoker
 {
-    private delegate void Entry(FunctionInstance f, Value[] args, Value[] results);
+    /// <summary>Calls <paramref name="code"/> with the arguments in <paramref name="args"/>, then <paramref name="context"/>; fills <paramref name="results"/>.</summary>
+    public delegate void Entry(object context, nint code, Value[] args, Value[] results);
 
-    private static readonly ConcurrentDictionary<string, Entry> Stubs = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string, Type), Entry> Stubs = new();
 
-    public static Value[] Invoke(FunctionInstance f, Value[] args)
+    /// <summary>Calls <paramref name="f"/> with the default stack budget (<see cref="GuestThread.GuestStack"/>).</summary>
+    public static Value[] Invoke(FunctionInstance f, Value[] args) => Invoke(f, args, GuestThread.GuestStack);
+
+    /// <summary>Calls <paramref name="f"/>, letting its frames use <paramref name="stackBudget"/> bytes of stack.</summary>
+    public static Value[] Invoke(FunctionInstance f, Value[] args, nuint stackBudget)
     {
         var type = f.Type;
         if (args.Length != type.Params.Length)
@@ -24,9 +30,25 @@ internal static class Invoker
             throw new ArgumentException($"expected {type.Params.Length} arguments, got {args.Length}", nameof(args));
         }
 
-        var stub = Stubs.GetOrAdd(SignatureKey(type), _ => Build(type));
+        var stub = StubFor(type, typeof(Instance));
         var results = new Value[type.Results.Length];
-        GuestThread.Run(f.Context.Store, () => stub(f, args, results));
+        var store = f.Context.Store;
+        if (GuestThread.TryEnter(store, stackBudget, out nuint saved))
+        {
+            try
+            {
+                stub(f.Context, f.Resolve(), args, results);
+            }
+            finally
+            {
+                GuestThread.Exit(store, saved);
+            }
+        }
+        else
+        {
+            GuestThread.Handoff(store, stackBudget, () => stub(f.Context, f.Resolve(), args, results));
+        }
+
         for (int i = 0; i < results.Length; i++)
         {
             if (type.Results[i].IsRef)
@@ -38,7 +60,14 @@ internal static class Invoker
         return results;
     }
 
-    /// <summary>A reference result before <see cref="Invoke"/> gives it its declared type.</summary>
+    /// <summary>
+    /// The stub for functions of <paramref name="type"/> whose last parameter (the context) has CLR type
+    /// <paramref name="contextType"/>: <see cref="Instance"/> for compiled functions, another for host adapters.
+    /// </summary>
+    public static Entry StubFor(FuncType type, Type contextType) =>
+        Stubs.GetOrAdd((SignatureKey(type), contextType), static (key, t) => Build(t, key.Item2), type);
+
+    /// <summary>A reference result before <see cref="Invoke(FunctionInstance, Value[], nuint)"/> gives it its declared type.</summary>
     public static Value UntypedRef(object? r) => Value.FromRef(ValType.ExternRef, r);
 
     /// <summary>Signatures with the same CLR shape share stubs and adapters.</summary>
@@ -93,24 +122,25 @@ internal static class Invoker
             _ => typeof(Invoker).GetMethod(nameof(UntypedRef))!,
         });
 
-    private static Entry Build(FuncType type)
+    private static Entry Build(FuncType type, Type contextType)
     {
-        var dm = new DynamicMethod("kiln:entry", typeof(void), [typeof(FunctionInstance), typeof(Value[]), typeof(Value[])], typeof(Invoker).Module, skipVisibility: true);
+        var dm = new DynamicMethod("kiln:entry", typeof(void), [typeof(object), typeof(nint), typeof(Value[]), typeof(Value[])], typeof(Invoker).Module, skipVisibility: true);
         var il = dm.GetILGenerator();
         for (int i = 0; i < type.Params.Length; i++)
         {
-            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(OpCodes.Ldarg_2);
             il.Emit(OpCodes.Ldc_I4, i);
             il.Emit(OpCodes.Ldelema, typeof(Value));
             EmitFromValue(il, type.Params[i]);
         }
 
         il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldfld, typeof(FunctionInstance).GetField(nameof(FunctionInstance.Context))!);
-        il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Call, typeof(FunctionInstance).GetMethod(nameof(FunctionInstance.Resolve))!);
-        ClrTypes.EmitCalli(il, type);
-        StoreResults(il, type.Results, () => il.Emit(OpCodes.Ldarg_2));
+        il.Emit(OpCodes.Castclass, contextType);
+        il.Emit(OpCodes.Ldarg_1);
+        var parameters = ClrTypes.ParameterTypes(type);
+        parameters[^1] = contextType;
+        il.EmitCalli(OpCodes.Calli, System.Reflection.CallingConventions.Standard, ClrTypes.ReturnType(type.Results), parameters, null);
+        StoreResults(il, type.Results, () => il.Emit(OpCodes.Ldarg_3));
         il.Emit(OpCodes.Ret);
         return dm.CreateDelegate<Entry>();
     }

@@ -2,7 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace Kiln.Runtime;
 
-/// <summary>The few libc calls linear memory needs: reserve address space, commit and release it (Linux).</summary>
+/// <summary>
+/// The few libc calls the runtime needs (Linux): reserve, commit and release address space for linear memory, and read
+/// the current thread's stack bounds.
+/// </summary>
 internal static partial class Libc
 {
     public const int ProtNone = 0;
@@ -26,4 +29,18 @@ internal static partial class Libc
 
     [LibraryImport("libc", EntryPoint = "munmap", SetLastError = true)]
     public static partial int Munmap(nint addr, nuint length);
+
+    [LibraryImport("libc", EntryPoint = "pthread_self")]
+    public static partial nuint PthreadSelf();
+
+    /// <summary>Fills <paramref name="attr"/> (a pthread_attr_t buffer) with the attributes of a running thread, its stack included.</summary>
+    [LibraryImport("libc", EntryPoint = "pthread_getattr_np")]
+    public static partial int PthreadGetattrNp(nuint thread, nint attr);
+
+    /// <summary>The stack's lowest address and its size, from attributes read by <see cref="PthreadGetattrNp"/>.</summary>
+    [LibraryImport("libc", EntryPoint = "pthread_attr_getstack")]
+    public static partial int PthreadAttrGetstack(nint attr, out nint stackAddress, out nuint stackSize);
+
+    [LibraryImport("libc", EntryPoint = "pthread_attr_destroy")]
+    public static partial int PthreadAttrDestroy(nint attr);
 }

@@ -5,7 +5,6 @@
 #   clang/llvm.wasm   clang/usr/        (clang's resource dir and WASI sysroot, mounted at /usr)
 #   nextpnr/nextpnr-ice40.wasm  nextpnr/share/  (ice40 chip databases, mounted at /share)
 #   flite/flite.wasm
-#   ruby/ruby.wasm                      (only kept for the README's note: it imports the JS host, see there)
 # Idempotent: a package already unpacked is not fetched again.
 set -euo pipefail
 

@@ -169,7 +169,17 @@ public sealed class WagiExecutor : IWasmExecutor
         var spec = handler.Spec;
         var prepared = handler.Prepared;
         var limits = spec.Limits;
-        using var wasi = new WasiPreview1(options);
+        WasiPreview1 wasi;
+        try
+        {
+            wasi = new WasiPreview1(options);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new HandlerFailedException(HandlerFailure.Instantiation, "cannot give the handler its files: " + e.Message, e);
+        }
+
+        using var _ = wasi;
         using var store = new Store<WasiPreview1>(handler.Engine, wasi);
         using var timeout = limits.Timeout is { } t ? new CancellationTokenSource(t) : null;
         WasmSandbox.Apply(store, limits, timeout);
@@ -205,7 +215,7 @@ public sealed class WagiExecutor : IWasmExecutor
         {
             throw new HandlerFailedException(HandlerFailure.Trap, TrapText(e), e);
         }
-        catch (LinkingException e)
+        catch (WasmException e) when (e is LinkingException or ResourceLimitException)
         {
             throw new HandlerFailedException(HandlerFailure.Instantiation, "cannot instantiate the module: " + e.Message, e);
         }

@@ -31,6 +31,12 @@ public static class WasmRequest
             Logger(context)?.LogWarning("{Method} {Path}: handler {Handler} (route {Route}) failed: {Reason}", context.Request.Method, context.Request.Path.Value, handler.Spec.Name, route, e.Message);
             await WriteErrorAsync(context, e.StatusCode).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is not OperationCanceledException && !context.RequestAborted.IsCancellationRequested)
+        {
+            // An engine or host failure the executor did not foresee: still one 500, never the server down.
+            Logger(context)?.LogError(e, "{Method} {Path}: handler {Handler} (route {Route}) failed unexpectedly: {Reason}", context.Request.Method, context.Request.Path.Value, handler.Spec.Name, route, e.Message);
+            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError).ConfigureAwait(false);
+        }
         finally
         {
             KilnHttpMetrics.Request(route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalSeconds);

@@ -10,17 +10,20 @@ namespace Kiln.Sqlite;
 /// </summary>
 internal sealed class GuestCallPlan
 {
-    private GuestCallPlan(Function export, string exportName, ValueKind[] parameters, ValueKind? result, Function? postReturn)
+    private GuestCallPlan(Function export, string exportName, ValueKind[] parameters, Function? postReturn, Func<object?[], object?>? invoke)
     {
         Export = export;
+        Invoke = invoke;
         ExportName = exportName;
         PostReturn = postReturn;
         Parameters = parameters;
-        Result = result;
     }
 
     /// <summary>The export called.</summary>
     public Function Export { get; }
+
+    /// <summary>The export's typed caller (<see cref="TypedCall"/>); null when only <see cref="Function.Invoke"/> can call it.</summary>
+    public Func<object?[], object?>? Invoke { get; }
 
     /// <summary><c>cabi_post_EXPORT(i32 retptr)</c>, which frees a text or blob result once the host copied it; null when not exported.</summary>
     public Function? PostReturn { get; }
@@ -31,9 +34,6 @@ internal sealed class GuestCallPlan
     /// <summary>The Wasm type of each parameter slot, as the export declares it.</summary>
     public ValueKind[] Parameters { get; }
 
-    /// <summary>The Wasm result type, or null for none.</summary>
-    public ValueKind? Result { get; }
-
     /// <summary>Finds the export <paramref name="exportName"/> of <paramref name="guest"/>'s instance and checks that it has the type the ABI wants for <paramref name="role"/> of <paramref name="definition"/>.</summary>
     /// <exception cref="SqliteException">It has another type; the message gives both.</exception>
     public static GuestCallPlan Create(WasmFunctionDefinition definition, GuestRole role, GuestInstance guest, string exportName)
@@ -41,13 +41,13 @@ internal sealed class GuestCallPlan
         var export = guest.RequireFunction(exportName);
         var wanted = Wanted(definition, role, out var wantedResult);
         var type = export.Type;
-        bool ok = type.Parameters.Count == wanted.Count && type.Results.Count == (wantedResult is null ? 0 : 1);
+        bool ok = type.Parameters.Count == wanted.Count && type.Results.Count == 1;
         for (int i = 0; ok && i < wanted.Count; i++)
         {
             ok = wanted[i].Contains(type.Parameters[i]);
         }
 
-        if (ok && wantedResult is not null)
+        if (ok)
         {
             ok = wantedResult.Contains(type.Results[0]);
         }
@@ -55,18 +55,20 @@ internal sealed class GuestCallPlan
         if (!ok)
         {
             string needs = Describe(wanted, wantedResult);
-            bool alternatives = wanted.Any(w => w.Length > 1) || wantedResult is { Length: > 1 };
+            bool alternatives = wanted.Any(w => w.Length > 1) || wantedResult.Length > 1;
             throw guest.Error(
                 $"export '{exportName}' has type {type}, but {definition.Signature} needs {needs}"
                 + (alternatives ? " (i32 may stand for i64 and f32 for f64)" : string.Empty));
         }
 
         var post = definition.Returns is SqlValueType.Text or SqlValueType.Blob ? guest.Instance.GetFunction("cabi_post_" + exportName) : null;
-        return new GuestCallPlan(export, exportName, [.. type.Parameters], wantedResult is null ? null : type.Results[0], post);
+        ValueKind[] parameters = [.. type.Parameters];
+        var invoke = TypedCall.Create(guest.Instance, exportName, parameters, type.Results[0]);
+        return new GuestCallPlan(export, exportName, parameters, post, invoke);
     }
 
-    /// <summary>The accepted Wasm types of each parameter slot and of the result, preferred type first.</summary>
-    private static List<ValueKind[]> Wanted(WasmFunctionDefinition definition, GuestRole role, out ValueKind[]? result)
+    /// <summary>The accepted Wasm types of each parameter slot and of the (single) result, preferred type first.</summary>
+    private static List<ValueKind[]> Wanted(WasmFunctionDefinition definition, GuestRole role, out ValueKind[] result)
     {
         ValueKind[] i32 = [ValueKind.Int32];
         var slots = new List<ValueKind[]>();
@@ -112,7 +114,7 @@ internal sealed class GuestCallPlan
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
-    private static string Describe(List<ValueKind[]> parameters, ValueKind[]? result)
+    private static string Describe(List<ValueKind[]> parameters, ValueKind[] result)
     {
         var sb = new StringBuilder("(func");
         if (parameters.Count > 0)
@@ -120,10 +122,7 @@ internal sealed class GuestCallPlan
             sb.Append(" (param ").AppendJoin(' ', parameters.Select(p => Name(p[0]))).Append(')');
         }
 
-        if (result is not null)
-        {
-            sb.Append(" (result ").Append(Name(result[0])).Append(')');
-        }
+        sb.Append(" (result ").Append(Name(result[0])).Append(')');
 
         return sb.Append(')').ToString();
     }

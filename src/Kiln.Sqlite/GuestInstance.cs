@@ -91,15 +91,26 @@ internal sealed class GuestInstance : IDisposable
         {
             throw Error($"module '{ModuleName}' exports no function cabi_realloc(i32, i32, i32, i32) -> i32, which text and blob arguments need");
         }
+
+        if (allocator && (_realloc!.Type.Parameters.Count != 4 || _realloc.Type.Parameters.Any(p => p != ValueKind.Int32)
+            || _realloc.Type.Results.Count != 1 || _realloc.Type.Results[0] != ValueKind.Int32))
+        {
+            throw Error($"module '{ModuleName}' exports cabi_realloc with type {_realloc.Type}, but it must be (func (param i32 i32 i32 i32) (result i32))");
+        }
     }
 
     /// <summary>Calls <paramref name="function"/> under the per-call limits; a trap becomes a <see cref="SqliteException"/> and discards the instance.</summary>
-    public object? Call(Function function, object?[] args)
+    public object? Call(Function function, object?[] args) => Call(function.Invoke, args);
+
+    /// <summary>Calls the export of <paramref name="plan"/>, through its typed caller when it has one; as <see cref="Call(Function, object?[])"/>.</summary>
+    public object? Call(GuestCallPlan plan, object?[] args) => Call(plan.Invoke ?? plan.Export.Invoke, args);
+
+    private object? Call(Func<object?[], object?> invoke, object?[] args)
     {
         ApplyCallLimits(_store!);
         try
         {
-            return function.Invoke(args);
+            return invoke(args);
         }
         catch (TrapException e)
         {

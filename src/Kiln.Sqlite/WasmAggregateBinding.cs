@@ -47,7 +47,7 @@ internal sealed class WasmAggregateBinding : WasmFunctionBinding
         int handle = Live(state);
         _wasmArgs[0] = handle;
         Marshal(args, step, _wasmArgs, 1);
-        int next = (int)Guest.Call(step.Export, _wasmArgs)!;
+        int next = (int)Guest.Call(step, _wasmArgs)!;
         return new AggregateState(Guest.Generation, next);
     }
 
@@ -56,7 +56,7 @@ internal sealed class WasmAggregateBinding : WasmFunctionBinding
     {
         var (_, final) = Plans();
         int handle = Live(state);
-        return Unmarshal(Guest.Call(final.Export, [handle]), final);
+        return Unmarshal(Guest.Call(final, [handle]), final);
     }
 
     /// <summary>The guest handle of <paramref name="state"/>, checked to belong to the live instance.</summary>

@@ -36,7 +36,7 @@ internal sealed class WasmScalarBinding : WasmFunctionBinding
 
         var plan = Plan();
         Marshal(args, plan, _wasmArgs, 0);
-        var result = Guest.Call(plan.Export, _wasmArgs);
+        var result = Guest.Call(plan, _wasmArgs);
         return Unmarshal(result, plan);
     }
 

@@ -20,7 +20,7 @@ public sealed class WasiOptions
     /// <summary>Standard input; null means the process's.</summary>
     public Stream? Stdin { get; set; }
 
-    /// <summary>Standard output; null means the process's, buffered until <see cref="WasiPreview1.Flush"/>.</summary>
+    /// <summary>Standard output; null means the process's, buffered: written out by a write 50 ms or more after the last write-out, by a read of stdin, a <c>poll_oneoff</c> or a write to stderr, and by <see cref="WasiPreview1.Flush"/>.</summary>
     public Stream? Stdout { get; set; }
 
     /// <summary>Standard error; null means the process's (unbuffered).</summary>

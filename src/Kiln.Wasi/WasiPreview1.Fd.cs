@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Net.Sockets;
 
 namespace Kiln.Wasi;
@@ -730,6 +731,11 @@ public sealed partial class WasiPreview1
             if (o.IsTerminal || o.IsStderr)
             {
                 o.Stream.Flush();
+            }
+            else if (o == _stdout && Stopwatch.GetElapsedTime(_stdoutFlushedAt) >= OutputLatency)
+            {
+                o.Stream.Flush();
+                _stdoutFlushedAt = Stopwatch.GetTimestamp();
             }
             return Errno.Success;
         }

@@ -27,6 +27,9 @@ public sealed partial class WasiPreview1
         uint n = (uint)count;
         var subs = memory.Array((uint)subscriptions, n, SubscriptionSize, 8);
 
+        // The guest may wait now: what it printed before should not wait with it.
+        Flush();
+
         // A lone relative clock is a plain sleep.
         if (n == 1 && subs[8] == EventClock && (BinaryPrimitives.ReadUInt16LittleEndian(subs[40..]) & 1) == 0)
         {

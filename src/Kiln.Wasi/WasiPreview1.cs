@@ -16,10 +16,18 @@ public sealed partial class WasiPreview1 : IDisposable
 {
     private const int OutputBufferSize = 64 * 1024;
 
+    /// <summary>
+    /// A write to buffered standard output also writes out the buffer once this long has passed since it was last
+    /// written out: a pipe then sees a program's first output, and output after a pause, at once (Wasmtime does not
+    /// buffer at all), while a burst of small writes still costs one system call per interval.
+    /// </summary>
+    private static readonly TimeSpan OutputLatency = TimeSpan.FromMilliseconds(50);
+
     private readonly WasiOptions _options;
     private readonly DescriptorTable _table = new();
     private readonly Stopwatch _monotonic = Stopwatch.StartNew();
     private readonly OutputDescriptor _stdout;
+    private long _stdoutFlushedAt = Stopwatch.GetTimestamp();
     private readonly byte[][] _args;
     private readonly byte[][] _environ;
 
@@ -61,6 +69,7 @@ public sealed partial class WasiPreview1 : IDisposable
         try
         {
             _stdout.Stream.Flush();
+            _stdoutFlushedAt = Stopwatch.GetTimestamp();
         }
         catch (Exception e) when (IsStreamFailure(e))
         {

@@ -270,4 +270,23 @@ public sealed class ErrorTests
         Assert.Equal(3L, TempDatabase.Scalar(connection, "SELECT total(x) FROM t WHERE x > 0"));
         Assert.Equal(0L, TempDatabase.Scalar(connection, "SELECT total(x) FROM t WHERE 0"));
     }
+
+    [Fact]
+    public void Text_function_without_a_proper_allocator_is_refused()
+    {
+        using var db = new TempDatabase();
+        db.WriteModule("noalloc.wat", """(module (memory (export "memory") 1) (func (export "f") (param i32 i32) (result i64) (i64.const 0)))""");
+        db.WriteModule("badalloc.wat", """
+            (module (memory (export "memory") 1)
+              (func (export "cabi_realloc") (param i32) (result i32) (i32.const 0))
+              (func (export "f") (param i32 i32) (result i64) (i64.const 0)))
+            """);
+        using var connection = db.Open();
+
+        var missing = Assert.Throws<SqliteException>(() => TempDatabase.Execute(connection, "CREATE FUNCTION f(text) RETURNS integer AS 'noalloc.wat' LANGUAGE wasm"));
+        var wrong = Assert.Throws<SqliteException>(() => TempDatabase.Execute(connection, "CREATE FUNCTION f(text) RETURNS integer AS 'badalloc.wat' LANGUAGE wasm"));
+
+        Assert.Contains("exports no function cabi_realloc(i32, i32, i32, i32) -> i32, which text and blob arguments need", missing.Message);
+        Assert.Contains("exports cabi_realloc with type (func (param i32) (result i32)), but it must be (func (param i32 i32 i32 i32) (result i32))", wrong.Message);
+    }
 }

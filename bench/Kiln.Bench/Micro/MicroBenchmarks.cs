@@ -16,7 +16,10 @@ internal static class MicroBenchmarks
         var config = DefaultConfig.Instance
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumn(RankColumn.Arabic)
-            .WithOptions(ConfigOptions.JoinSummary);
+            // Reports go beside the binaries (ignored by git), not into whatever folder the command ran in.
+            .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"))
+            // Building the per-job copy of this project takes minutes on a small, busy machine.
+            .WithBuildTimeout(TimeSpan.FromMinutes(15));
         BenchmarkSwitcher.FromTypes(
         [
             typeof(HostToGuestBenchmarks),

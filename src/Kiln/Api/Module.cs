@@ -83,8 +83,9 @@ public sealed class Module
     }
 
     /// <summary>
-    /// Compiles every function now, on all cores, instead of each on its first call. Hosts call it at start-up so that
-    /// no guest call later pays for compilation inside its fuel or deadline; the code is shared by all instances.
+    /// Compiles every function now, to machine code and on all cores, instead of each on its first call. Hosts call it
+    /// at start-up so that no guest call later pays for compilation inside its fuel or deadline; the code is shared by
+    /// all instances.
     /// </summary>
     public void Compile()
     {

@@ -9,7 +9,9 @@ namespace Kiln;
 /// internal to the engine): its exports, looked up by name. Typed function lookups
 /// (<see cref="GetFunction{T1, T2, TResult}(string)"/>, <see cref="GetAction(string)"/>, ...) give delegates that
 /// call the guest directly: nothing allocated or boxed per call, and run on the calling thread when it has the stack
-/// for <see cref="EngineConfig.MaxWasmStack"/> (else on a guest thread). Look a delegate up once and keep it.
+/// for <see cref="EngineConfig.MaxWasmStack"/> (else on a guest thread). Look a delegate up once and keep it. A function
+/// with several results is typed with a <see cref="ValueTuple"/> result, e.g. <c>GetFunction&lt;int, long, (long, int)&gt;</c>;
+/// host functions may return tuples the same way.
 /// </summary>
 public sealed partial class ModuleInstance
 {

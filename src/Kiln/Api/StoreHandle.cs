@@ -33,7 +33,8 @@ internal sealed class StoreHandle(Engine engine, object? data)
                 _token = value;
                 Arm();
                 // Cancellation forces the next check to fire by moving the deadline, so the hot path never reads the token.
-                _registration = value.CanBeCanceled ? value.UnsafeRegister(static s => ((StoreHandle)s!).OnCancelled(), this) : default;
+                // The callback holds the store weakly: a long-lived token must not keep an undisposed store alive.
+                _registration = value.CanBeCanceled ? value.UnsafeRegister(OnCancelled, new WeakReference<StoreHandle>(this)) : default;
             }
         }
     }
@@ -48,11 +49,14 @@ internal sealed class StoreHandle(Engine engine, object? data)
         }
     }
 
-    private void OnCancelled()
+    private static void OnCancelled(object? state)
     {
-        lock (_interrupt)
+        if (((WeakReference<StoreHandle>)state!).TryGetTarget(out var handle))
         {
-            Arm();
+            lock (handle._interrupt)
+            {
+                handle.Arm();
+            }
         }
     }
 

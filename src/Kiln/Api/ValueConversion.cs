@@ -57,6 +57,13 @@ internal static class ValueConversion
         throw new NotSupportedException($"{typeof(T)} is not a WebAssembly value type (use int, long, float, double, Vector128<byte>, object for externref, or Function for funcref)");
     }
 
+    /// <summary>
+    /// The Wasm results a delegate's <typeparamref name="T"/> stands for: a <see cref="ValueTuple"/> of two or more
+    /// value types (nested through <c>Rest</c> past seven, as C# tuples are) gives one result per item, which is the
+    /// shape compiled code returns several results in; any other type gives one result.
+    /// </summary>
+    public static ValType[] ResultTypes<T>() => IsTuple(typeof(T)) ? [.. TupleItems(typeof(T))] : [TypeOf<T>()];
+
     /// <summary>True when a value of CLR type <typeparamref name="T"/> fits Wasm type <paramref name="type"/>.</summary>
     public static bool Fits<T>(ValType type)
     {
@@ -218,4 +225,36 @@ internal static class ValueConversion
 
     public static FunctionType Signature(FuncType type) =>
         new([.. type.Params.Select(Kind)], [.. type.Results.Select(Kind)]);
+
+    private static bool IsTuple(Type t) =>
+        t.IsGenericType && t.GetGenericArguments().Length >= 2 && t.GetGenericTypeDefinition().FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal);
+
+    private static IEnumerable<ValType> TupleItems(Type tuple)
+    {
+        var items = tuple.GetGenericArguments();
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (i == 7)
+            {
+                foreach (var rest in IsTuple(items[i]) ? TupleItems(items[i]) : [ItemType(items[i].GetGenericArguments()[0])])
+                {
+                    yield return rest;
+                }
+            }
+            else
+            {
+                yield return ItemType(items[i]);
+            }
+        }
+    }
+
+    // Items are passed as compiled code holds them, so only types it holds as themselves qualify (not Function).
+    private static ValType ItemType(Type t) =>
+        t == typeof(int) ? ValType.I32
+        : t == typeof(long) ? ValType.I64
+        : t == typeof(float) ? ValType.F32
+        : t == typeof(double) ? ValType.F64
+        : t == typeof(Vector128<byte>) ? ValType.V128
+        : t == typeof(object) ? ValType.ExternRef
+        : throw new NotSupportedException($"{t} cannot be an item of a multi-value result (use int, long, float, double, Vector128<byte> or object; a funcref result needs Function.Invoke)");
 }

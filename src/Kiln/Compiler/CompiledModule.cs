@@ -41,12 +41,16 @@ internal sealed class CompiledModule
     /// <summary>The entry point of defined function <paramref name="definedIndex"/>, compiling it if needed.</summary>
     public nint GetCode(Instance ctx, int definedIndex) => Code[definedIndex] is not 0 and var code ? code : Compile(definedIndex);
 
-    /// <summary>Compiles every function not compiled yet, on all cores, so that no later call pays for compilation.</summary>
+    /// <summary>
+    /// Compiles every function not compiled yet, to IL and on through the .NET JIT to machine code, on all cores, so
+    /// that no later call pays for compilation.
+    /// </summary>
     public void CompileAll() => Parallel.For(0, Code.Length, i =>
     {
         if (Code[i] == 0)
         {
             Compile(i);
+            HostAdapters.Prepare(_methods[i]!);
         }
     });
 

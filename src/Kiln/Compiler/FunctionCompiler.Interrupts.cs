@@ -16,7 +16,7 @@ namespace Kiln.Compiler;
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
-    /// <summary>Which checks each module's code carries, fixed at its first instantiation (code is shared by its instances).</summary>
+    /// <summary>Which checks each module's code carries, fixed before its first compilation (code is shared by its instances).</summary>
     private static readonly ConditionalWeakTable<WasmModule, Tuple<bool, bool>> Checks = [];
 
     private static readonly FieldInfo FuelField = typeof(Kiln.Runtime.Store).GetField(nameof(Kiln.Runtime.Store.Fuel))!;
@@ -47,7 +47,7 @@ internal sealed partial class FunctionCompiler
     /// <summary>At function entry, after the stack check: the interruption check and the first region's fuel.</summary>
     private void EmitEntryChecks(InstructionReader r)
     {
-        // Code compiled before any instantiation (none today) gets the engine defaults: no fuel, interruption on.
+        // Instantiation and Module.Compile record the checks first; anything else gets the engine defaults.
         var checks = Checks.GetValue(_m, static _ => Tuple.Create(false, true));
         (_consumeFuel, _checkEpoch) = (checks.Item1, checks.Item2);
         if (!_consumeFuel && !_checkEpoch)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
 using Kiln.Binary;
 using Kiln.Runtime;
 
@@ -36,6 +37,10 @@ internal static class HostAdapters
     /// <summary>The entry point <c>calli</c> needs for a generated method.</summary>
     public static nint EntryPoint(DynamicMethod method) =>
         ((RuntimeMethodHandle)GetMethodDescriptor.Invoke(method, null)!).GetFunctionPointer();
+
+    /// <summary>Runs the .NET JIT on a generated method now rather than at its first call.</summary>
+    public static void Prepare(DynamicMethod method) =>
+        RuntimeHelpers.PrepareMethod((RuntimeMethodHandle)GetMethodDescriptor.Invoke(method, null)!);
 
     /// <summary>Runs the host callback of <paramref name="ctx"/>; failures other than traps become host-error traps.</summary>
     public static Value[] CallHost(Value[] args, Instance ctx)

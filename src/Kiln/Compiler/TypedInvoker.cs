@@ -119,12 +119,27 @@ internal static class TypedInvoker
         {
             il.Emit(OpCodes.Pop);
         }
-        else
+        else if (type.Results.Length == 1)
         {
             il.Emit(OpCodes.Ldc_I4_0);
             il.Emit(OpCodes.Ldelema, typeof(Value));
             Invoker.EmitFromValue(il, type.Results[0]);
             EmitFromGuest(il, ret, () => LoadHandle(il));
+        }
+        else
+        {
+            // Several results: the delegate returns the same ValueTuple compiled code does (ValueConversion.ResultTypes).
+            var values = il.DeclareLocal(typeof(Value[]));
+            il.Emit(OpCodes.Stloc, values);
+            for (int j = 0; j < type.Results.Length; j++)
+            {
+                il.Emit(OpCodes.Ldloc, values);
+                il.Emit(OpCodes.Ldc_I4, j);
+                il.Emit(OpCodes.Ldelema, typeof(Value));
+                Invoker.EmitFromValue(il, type.Results[j]);
+            }
+
+            ClrTypes.EmitPack(il, type.Results);
         }
 
         il.Emit(OpCodes.Ret);

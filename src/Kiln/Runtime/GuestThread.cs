@@ -65,26 +65,6 @@ internal static class GuestThread
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Exit(Store store, nuint saved) => store.StackLimit = saved;
 
-    /// <summary>Runs <paramref name="action"/> as guest code: inline when this thread has the stack, else on a worker.</summary>
-    public static void Run(Store store, nuint budget, Action action)
-    {
-        if (TryEnter(store, budget, out nuint saved))
-        {
-            try
-            {
-                action();
-            }
-            finally
-            {
-                Exit(store, saved);
-            }
-
-            return;
-        }
-
-        Handoff(store, budget, action);
-    }
-
     /// <summary>Runs <paramref name="action"/> on an idle worker thread with stack for <paramref name="budget"/>, and waits.</summary>
     public static void Handoff(Store store, nuint budget, Action action)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kiln.Binary;
 
 namespace Kiln.Runtime;
@@ -6,6 +7,7 @@ namespace Kiln.Runtime;
 /// A linear memory: one native block whose base never moves. The whole address range the memory may reach
 /// (its maximum, capped by <see cref="ReservationCap"/>) is reserved inaccessible up front and committed page by
 /// page on grow, so generated code can keep <see cref="Base"/> in a register and bounds-check against <see cref="Length"/>.
+/// Released 4 GiB reservations are zeroed and kept in a small pool for the next memory, for instance-per-request hosts.
 /// </summary>
 internal sealed unsafe class LinearMemory : IDisposable
 {
@@ -18,8 +20,23 @@ internal sealed unsafe class LinearMemory : IDisposable
     /// <summary>Current size in bytes; what every access is checked against.</summary>
     public ulong Length;
 
+    /// <summary>The reservation that is pooled: that of a 32-bit memory with no maximum below 4 GiB, what compilers emit.</summary>
+    private const ulong PooledReservation = 1UL << 32;
+
+    /// <summary>Largest committed size whose reservation is pooled: zeroing more than this costs more than unmapping it.</summary>
+    private const ulong PoolMaxBytes = 16 << 20;
+
+    /// <summary>Most bytes the pool keeps committed (and so resident) in all.</summary>
+    private const long PoolBudget = 256 << 20;
+
     /// <summary>Bytes committed by all live memories of the process: what tests watch to tell a leaked memory.</summary>
     private static long s_committed;
+
+    // Reservations of released memories, zeroed, with how many bytes are read-write. Unmapping memory a guest touched
+    // costs a TLB shootdown on every core (about 1 ms on a busy VM), which dominated instance-per-request serving;
+    // reusing a reservation costs a memset of the bytes that were in use.
+    private static readonly ConcurrentBag<(nint Base, ulong Committed)> Pool = [];
+    private static long s_pooledBytes;
 
     private readonly ulong _reserved;
     private ulong _committed;
@@ -44,7 +61,19 @@ internal sealed unsafe class LinearMemory : IDisposable
 
         // Round to whole OS pages; a zero-sized reservation still gets one page so Base is a real address.
         _reserved = Math.Max(RoundUp(wanted), (ulong)Environment.SystemPageSize);
-        nint p = Libc.Reserve((nuint)_reserved);
+        nint p;
+        if (_reserved == PooledReservation && Pool.TryTake(out var pooled))
+        {
+            Interlocked.Add(ref s_pooledBytes, -(long)pooled.Committed);
+            Interlocked.Add(ref s_committed, (long)pooled.Committed);
+            p = pooled.Base;
+            _committed = pooled.Committed;
+        }
+        else
+        {
+            p = Libc.Reserve((nuint)_reserved);
+        }
+
         if (p == 0)
         {
             throw new OutOfMemoryException("cannot reserve address space for linear memory");
@@ -112,7 +141,8 @@ internal sealed unsafe class LinearMemory : IDisposable
 
     private void Commit(ulong from, ulong to)
     {
-        ulong start = from & ~((ulong)Environment.SystemPageSize - 1);
+        // A pooled reservation is read-write up to _committed already: only what lies beyond needs mprotect.
+        ulong start = Math.Max(from & ~((ulong)Environment.SystemPageSize - 1), _committed);
         ulong end = RoundUp(to);
         if (end > start && Libc.Mprotect((nint)(Base + start), (nuint)(end - start), Libc.ProtReadWrite) != 0)
         {
@@ -131,8 +161,22 @@ internal sealed unsafe class LinearMemory : IDisposable
         if (!_disposed)
         {
             _disposed = true;
-            Libc.Munmap((nint)Base, (nuint)_reserved);
             Interlocked.Add(ref s_committed, -(long)_committed);
+            if (_reserved == PooledReservation && _committed <= PoolMaxBytes
+                && Interlocked.Add(ref s_pooledBytes, (long)_committed) <= PoolBudget)
+            {
+                // Zeroed now, so the next owner sees fresh memory and nothing of this one's data.
+                new Span<byte>(Base, (int)_committed).Clear();
+                Pool.Add(((nint)Base, _committed));
+                return;
+            }
+
+            if (_reserved == PooledReservation && _committed <= PoolMaxBytes)
+            {
+                Interlocked.Add(ref s_pooledBytes, -(long)_committed);
+            }
+
+            Libc.Munmap((nint)Base, (nuint)_reserved);
         }
     }
 

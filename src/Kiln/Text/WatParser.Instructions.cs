@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kiln.Binary;
 
 namespace Kiln.Text;
@@ -11,6 +12,7 @@ internal sealed partial class WatParser
     /// <summary>Instructions (plain or folded) up to a closing parenthesis or a block keyword (<c>end</c>, <c>else</c>, ...), which is not consumed.</summary>
     private void Instrs()
     {
+        EnsureStack();
         while (true)
         {
             var t = Peek();
@@ -32,6 +34,18 @@ internal sealed partial class WatParser
                 default:
                     throw Unexpected(t);
             }
+        }
+    }
+
+    /// <summary>
+    /// Nested blocks and folded operands recurse here: a hostile depth must end in a parse error before the thread's
+    /// stack runs out, since a stack overflow would kill the whole process.
+    /// </summary>
+    private void EnsureStack()
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw Error("nesting too deep", Peek());
         }
     }
 
@@ -170,6 +184,7 @@ internal sealed partial class WatParser
 
     private void Folded()
     {
+        EnsureStack();
         ExpectLParen();
         var kw = Next();
         if (kw.Kind != WatTokenKind.Keyword)

@@ -1,3 +1,4 @@
+using Kiln.Binary;
 using Kiln.Runtime;
 
 namespace Kiln.Tests.Api;
@@ -12,6 +13,7 @@ public sealed class CallPathTests : IDisposable
           (import "host" "where" (func $where (result i32)))
           (import "host" "reenter" (func $reenter (param i32) (result i32)))
           (import "host" "fail" (func $fail))
+          (import "host" "divmod" (func $divmod (param i32 i32) (result i32 i32)))
           (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
           (func (export "mix") (param i64 f32 f64) (result f64)
             (f64.add (f64.add (f64.convert_i64_s (local.get 0)) (f64.promote_f32 (local.get 1))) (local.get 2)))
@@ -32,6 +34,8 @@ public sealed class CallPathTests : IDisposable
               (then (i32.const 0))
               (else (i32.add (i32.const 1) (call $reenter (i32.sub (local.get $n) (i32.const 1)))))))
           (func $call_fail (export "fail") (call $fail))
+          (func (export "swap") (param i32 i64) (result i64 i32) (local.get 1) (local.get 0))
+          (func (export "divmod_sum") (param i32 i32) (result i32) (i32.add (call $divmod (local.get 0) (local.get 1))))
           (func (export "id_func") (param funcref) (result funcref) (local.get 0))
           (func (export "id_extern") (param externref) (result externref) (local.get 0)))
         """;
@@ -124,7 +128,12 @@ public sealed class CallPathTests : IDisposable
         var where = _instance.GetFunction("where")!;
         int ranOn = OnThread(() => (int)where.Invoke()!, 16 << 20, out int caller);
         Assert.Equal(caller, ranOn);
-        Assert.NotEqual(caller, OnThread(() => (int)where.Invoke()!, 256 << 10, out caller));
+
+        // A budget beyond the thread's stack hands the call off. glibc may give a small thread a larger cached stack,
+        // so the budget, not the thread, is what is made too big.
+        using var big = new Guest(new EngineConfig { MaxWasmStack = 64 << 20 });
+        var bigWhere = big.Instance.GetFunction("where")!;
+        Assert.NotEqual(caller, OnThread(() => (int)bigWhere.Invoke()!, 16 << 20, out caller));
     }
 
     [Fact]
@@ -204,11 +213,31 @@ public sealed class CallPathTests : IDisposable
     }
 
     [Fact]
+    public void Multi_value_results_cross_as_tuples_when_typed()
+    {
+        var swap = _instance.GetFunction<int, long, (long, int)>("swap")!;
+        Assert.Equal((5L, 3), swap(3, 5));
+        Assert.Equal((9L, 7), OnThread(() => swap(7, 9), 256 << 10, out _));
+        Assert.Equal(3 + 2, _instance.GetFunction<int, int, int>("divmod_sum")!(17, 5));
+        Assert.Throws<InvalidCastException>(() => _instance.GetFunction<int, long, (int, long)>("swap"));
+        Assert.Throws<NotSupportedException>(() => _instance.GetFunction<int, long, (Function, int)>("swap"));
+    }
+
+    [Fact]
     public void Typed_call_throws_when_the_store_is_disposed()
     {
         var add = _instance.GetFunction<int, int, int>("add")!;
         _store.Dispose();
         Assert.Throws<ObjectDisposedException>(() => add(1, 2));
+    }
+
+    [Fact]
+    public void Typed_host_function_answers_the_value_convention_when_called_through_its_callback()
+    {
+        var binding = new HostBinding((Func<int, long, long>)((a, b) => a + b), new Caller(_store.Handle), new FuncType([ValType.I32, ValType.I64], [ValType.I64]));
+        var results = new Value[1];
+        binding.Callback([Value.I32(2), Value.I64(40)], results);
+        Assert.Equal(42, results[0].AsI64);
     }
 
     [Fact]
@@ -268,6 +297,7 @@ public sealed class CallPathTests : IDisposable
             linker.DefineFunction("host", "where", () => Environment.CurrentManagedThreadId);
             linker.DefineFunction("host", "reenter", (int n) => Down(n));
             linker.DefineFunction("host", "fail", () => throw new InvalidOperationException("host says no"));
+            linker.DefineFunction("host", "divmod", (int a, int b) => (a / b, a % b));
             Instance = linker.Instantiate(Store, Module.FromText(engine, Wat));
             _down = Instance.GetFunction<int, int>("down")!;
         }

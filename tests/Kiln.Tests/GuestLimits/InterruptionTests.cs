@@ -77,6 +77,18 @@ public sealed class InterruptionTests
     }
 
     [Fact]
+    public void Store_is_collectible_when_a_long_lived_token_still_holds_its_registration()
+    {
+        using var cts = new CancellationTokenSource();
+        var handle = RegisterAndDrop(cts.Token);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(handle.IsAlive);
+        cts.Cancel();
+    }
+
+    [Fact]
     public void Interruption_throws_when_the_engine_has_it_off()
     {
         using var store = new Store<object?>(new Engine(new EngineConfig { EpochInterruption = false }), null);
@@ -90,5 +102,12 @@ public sealed class InterruptionTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new EngineConfig { MaxWasmStack = 0 });
         Assert.Equal(1 << 20, new EngineConfig().MaxWasmStack);
         Assert.Equal(2 << 20, new Engine(new EngineConfig { MaxWasmStack = 2 << 20 }).Config.MaxWasmStack);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference RegisterAndDrop(CancellationToken token)
+    {
+        var store = new Store<object?>(new Engine(), null) { CancellationToken = token };
+        return new WeakReference(store.Handle);
     }
 }

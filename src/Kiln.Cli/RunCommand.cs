@@ -44,7 +44,7 @@ internal static class RunCommand
         };
         var maxStack = new Option<string?>("--max-stack")
         {
-            Description = "Let the guest use SIZE bytes of native stack (default 1MiB; same suffixes as --max-memory); deeper recursion traps.",
+            Description = "Let the guest use SIZE bytes of native stack (default 4MiB; same suffixes as --max-memory); deeper recursion traps.",
             HelpName = "SIZE",
         };
         var module = new Argument<string>("MODULE") { Description = "The module to run: a .wasm binary or a .wat text file." };

@@ -34,7 +34,7 @@ public sealed class ApiSurfaceTests : IDisposable
         var config = new EngineConfig();
         Assert.False(config.ConsumeFuel);
         Assert.True(config.EpochInterruption);
-        Assert.Equal(1 << 20, config.MaxWasmStack);
+        Assert.Equal(4 << 20, config.MaxWasmStack);
         Assert.Null(_store.Limits);
         Assert.Equal(CancellationToken.None, _store.CancellationToken);
 

@@ -36,7 +36,8 @@ public sealed class HostileLoopTests
     private static readonly string[] Attacks = ["spin", "spin epoch", "spin timeout", "bomb", "trap", "host"];
     private const long MemoryLimit = 8 << 20;
 
-    private readonly Engine _engine = new(new EngineConfig { ConsumeFuel = true });
+    // A 1 MiB stack budget: a stack bomb unwinds a quarter of the default's frames, keeping 1,000 rounds quick.
+    private readonly Engine _engine = new(new EngineConfig { ConsumeFuel = true, MaxWasmStack = 1 << 20 });
 
     [Fact]
     public void Host_survives_and_memory_returns_to_baseline_when_a_thousand_guests_misbehave()

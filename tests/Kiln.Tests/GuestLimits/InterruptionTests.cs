@@ -100,7 +100,7 @@ public sealed class InterruptionTests
     public void Max_wasm_stack_rejects_values_when_not_positive()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new EngineConfig { MaxWasmStack = 0 });
-        Assert.Equal(1 << 20, new EngineConfig().MaxWasmStack);
+        Assert.Equal(4 << 20, new EngineConfig().MaxWasmStack);
         Assert.Equal(2 << 20, new Engine(new EngineConfig { MaxWasmStack = 2 << 20 }).Config.MaxWasmStack);
     }
 

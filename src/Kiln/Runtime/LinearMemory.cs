@@ -162,17 +162,16 @@ internal sealed unsafe class LinearMemory : IDisposable
         {
             _disposed = true;
             Interlocked.Add(ref s_committed, -(long)_committed);
-            if (_reserved == PooledReservation && _committed <= PoolMaxBytes
-                && Interlocked.Add(ref s_pooledBytes, (long)_committed) <= PoolBudget)
-            {
-                // Zeroed now, so the next owner sees fresh memory and nothing of this one's data.
-                new Span<byte>(Base, (int)_committed).Clear();
-                Pool.Add(((nint)Base, _committed));
-                return;
-            }
-
             if (_reserved == PooledReservation && _committed <= PoolMaxBytes)
             {
+                if (Interlocked.Add(ref s_pooledBytes, (long)_committed) <= PoolBudget)
+                {
+                    // Zeroed now, so the next owner sees fresh memory and nothing of this one's data.
+                    new Span<byte>(Base, (int)_committed).Clear();
+                    Pool.Add(((nint)Base, _committed));
+                    return;
+                }
+
                 Interlocked.Add(ref s_pooledBytes, -(long)_committed);
             }
 

@@ -487,8 +487,8 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// With an address on the stack, checks <c>address + offset + size &lt;= length</c> (one compare; memory64 adds with
-    /// saturation) and leaves the native pointer <c>base + address + offset</c>.
+    /// With an address on the stack, checks <c>address + offset + size &lt;= length</c> (one compare, in an inlined
+    /// <see cref="InlineChecks"/> call) and leaves the native pointer <c>base + address + offset</c>.
     /// </summary>
     private void EmitAddress(MemArg arg, int size)
     {
@@ -501,32 +501,13 @@ internal sealed partial class FunctionCompiler
         }
 
         _il.Emit(OpCodes.Stloc, ea);
-        var ok = _il.DefineLabel();
         ulong end = arg.Offset + (ulong)size;
         _il.Emit(OpCodes.Ldloc, ea);
-        if (end < arg.Offset)
-        {
-            // offset + size overflows: no address is in bounds.
-            _il.Emit(OpCodes.Pop);
-            _il.Emit(OpCodes.Ldc_I8, -1L);
-        }
-        else
-        {
-            _il.Emit(OpCodes.Ldc_I8, (long)end);
-            if (is64)
-            {
-                _il.Emit(OpCodes.Call, Method(typeof(NumericOps), nameof(NumericOps.AddSat)));
-            }
-            else
-            {
-                _il.Emit(OpCodes.Add);
-            }
-        }
 
+        // offset + size wraps only for memory64 offsets near 2^64: no address is in bounds then.
+        _il.Emit(OpCodes.Ldc_I8, end < arg.Offset ? -1L : (long)end);
         _il.Emit(OpCodes.Ldloc, _memLength[mem]!);
-        _il.Emit(OpCodes.Ble_Un, ok);
-        _il.Emit(OpCodes.Call, Method(typeof(Traps), nameof(Traps.MemoryOutOfBounds)));
-        _il.MarkLabel(ok);
+        _il.Emit(OpCodes.Call, Method(typeof(InlineChecks), is64 ? nameof(InlineChecks.Bounds64) : nameof(InlineChecks.Bounds32)));
         _il.Emit(OpCodes.Ldloc, _memBase[mem]!);
         _il.Emit(OpCodes.Ldloc, ea);
         _il.Emit(OpCodes.Conv_U);

@@ -15,7 +15,6 @@ internal sealed partial class FunctionCompiler
 {
     private static readonly FieldInfo StoreField = typeof(Instance).GetField(nameof(Kiln.Runtime.Instance.Store))!;
     private static readonly FieldInfo StackLimitField = typeof(Kiln.Runtime.Store).GetField(nameof(Kiln.Runtime.Store.StackLimit))!;
-    private static readonly FieldInfo CodeField = typeof(Instance).GetField(nameof(Instance.Code))!;
     private static readonly FieldInfo FunctionsField = typeof(Instance).GetField(nameof(Instance.Functions))!;
     private static readonly FieldInfo MemoriesField = typeof(Instance).GetField(nameof(Instance.Memories))!;
     private static readonly FieldInfo TablesField = typeof(Instance).GetField(nameof(Instance.Tables))!;
@@ -685,20 +684,10 @@ internal sealed partial class FunctionCompiler
         }
         else
         {
-            int defined = funcIndex - imported;
-            var ok = _il.DefineLabel();
             _il.Emit(OpCodes.Ldarg, CtxArg);
             _il.Emit(OpCodes.Ldarg, CtxArg);
-            _il.Emit(OpCodes.Ldfld, CodeField);
-            _il.Emit(OpCodes.Ldc_I4, defined);
-            _il.Emit(OpCodes.Ldelem_I);
-            _il.Emit(OpCodes.Dup);
-            _il.Emit(OpCodes.Brtrue, ok);
-            _il.Emit(OpCodes.Pop);
-            _il.Emit(OpCodes.Ldarg, CtxArg);
-            _il.Emit(OpCodes.Ldc_I4, defined);
-            _il.Emit(OpCodes.Call, typeof(CompiledModule).GetMethod(nameof(CompiledModule.CompileFromCall))!);
-            _il.MarkLabel(ok);
+            _il.Emit(OpCodes.Ldc_I4, funcIndex - imported);
+            _il.Emit(OpCodes.Call, typeof(InlineChecks).GetMethod(nameof(InlineChecks.Code))!);
         }
 
         FinishCall(callee, tail);

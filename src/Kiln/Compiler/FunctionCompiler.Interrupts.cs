@@ -10,8 +10,8 @@ namespace Kiln.Compiler;
 /// Fuel metering and interruption checks. Fuel: each straight-line region (from function entry, a loop header, an
 /// <c>else</c>, a handler or the end of a block up to the next of these) is charged its static instruction count where
 /// it starts, with Wasmtime's costs (nop, drop, block, loop, unreachable, return, else and end are free); a loop header
-/// starts a region, so every iteration pays. Interruption: function entry and loop headers compare the engine's epoch
-/// with the store's deadline. Fast paths (inlined <see cref="InlineChecks"/> calls): fuel is a load, a subtract, a store
+/// starts a region, so every iteration pays. Interruption: loop headers, and the entry of functions that make calls
+/// (every call cycle passes one), compare the engine's epoch with the store's deadline. Fast paths (inlined <see cref="InlineChecks"/> calls): fuel is a load, a subtract, a store
 /// and a branch; the epoch two loads and a branch (the store and its counter sit in locals loaded at entry). The traps
 /// are out of line.
 /// </summary>
@@ -65,7 +65,12 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Stloc, _epoch);
         }
 
-        EmitEpochCheck();
+        // Loop headers check for themselves; entry needs the check only where a call cycle can pass.
+        if (_makesCalls)
+        {
+            EmitEpochCheck();
+        }
+
         EmitFuelCharge(r);
     }
 

@@ -28,6 +28,9 @@ internal sealed partial class FunctionCompiler
     /// <summary>IL allows 65535 locals; beyond this many Wasm locals a function keeps them in arrays (see <see cref="ArrayLocals"/>).</summary>
     private const int MaxIlLocals = 30_000;
 
+    /// <summary>The largest estimated frame a function that calls nothing may have without a stack check (far below the host reserve).</summary>
+    private const long MaxUncheckedFrame = 16 * 1024;
+
     private readonly CompiledModule _cm;
     private readonly WasmModule _m;
     private readonly FuncType _type;
@@ -59,6 +62,9 @@ internal sealed partial class FunctionCompiler
     /// <summary>The index immediate of the instruction being compiled (the tag of a legacy <c>catch</c> met in dead code).</summary>
     private uint _lastIndex;
     private int _deadDepth;
+
+    /// <summary>Whether the body has a call instruction: only then can it recurse, so only then does entry need the stack and epoch checks.</summary>
+    private bool _makesCalls;
 
     private FunctionCompiler(CompiledModule cm, int definedIndex)
     {
@@ -123,9 +129,9 @@ internal sealed partial class FunctionCompiler
 
     private void EmitFunction()
     {
+        EmitMemoryLocals();
         EmitStackCheck();
         _arrayLocals?.EmitAllocate();
-        EmitMemoryLocals();
         _frames.Add(new ControlFrame(ControlKind.Function, _il.DefineLabel(), 0, [], _type.Results));
         var r = new InstructionReader(_body.Body);
         EmitEntryChecks(r);
@@ -146,13 +152,22 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    /// <summary>Traps with "call stack exhausted" when this frame would reach below the store's stack limit.</summary>
+    /// <summary>
+    /// Traps with "call stack exhausted" when this frame would reach below the store's stack limit. A function that
+    /// calls nothing, with a small frame, needs no check: its frame fits in the reserve kept below the limit for host
+    /// code (<see cref="GuestThread"/>).
+    /// </summary>
     private void EmitStackCheck()
     {
         long frame = 64;
         foreach (var t in _arrayLocals is null ? _localTypes : _type.Params)
         {
             frame += t.Kind == ValTypeKind.V128 ? 16 : 8;
+        }
+
+        if (!_makesCalls && frame <= MaxUncheckedFrame)
+        {
+            return;
         }
 
         var probe = _il.DeclareLocal(typeof(int));
@@ -183,6 +198,8 @@ internal sealed partial class FunctionCompiler
         while (!r.AtEnd)
         {
             r.Read();
+            _makesCalls |= r.Opcode is Opcode.Call or Opcode.CallIndirect or Opcode.CallRef
+                or Opcode.ReturnCall or Opcode.ReturnCallIndirect or Opcode.ReturnCallRef;
             switch (r.Immediates)
             {
                 case ImmediateKind.MemArg or ImmediateKind.MemArgLane:

@@ -113,8 +113,9 @@ internal static class NumericOps
     [MethodImpl(Inline)]
     public static int Clz32(int a) => System.Numerics.BitOperations.LeadingZeroCount((uint)a);
 
+    /// <summary>TrailingZeroCount(0) is 32, as Wasm wants (TZCNT), so no test for zero.</summary>
     [MethodImpl(Inline)]
-    public static int Ctz32(int a) => a == 0 ? 32 : System.Numerics.BitOperations.TrailingZeroCount(a);
+    public static int Ctz32(int a) => System.Numerics.BitOperations.TrailingZeroCount(a);
 
     [MethodImpl(Inline)]
     public static int Popcnt32(int a) => System.Numerics.BitOperations.PopCount((uint)a);
@@ -129,7 +130,7 @@ internal static class NumericOps
     public static long Clz64(long a) => System.Numerics.BitOperations.LeadingZeroCount((ulong)a);
 
     [MethodImpl(Inline)]
-    public static long Ctz64(long a) => a == 0 ? 64 : System.Numerics.BitOperations.TrailingZeroCount(a);
+    public static long Ctz64(long a) => System.Numerics.BitOperations.TrailingZeroCount(a);
 
     [MethodImpl(Inline)]
     public static long Popcnt64(long a) => System.Numerics.BitOperations.PopCount((ulong)a);

@@ -36,11 +36,18 @@ internal static class GuestThread
     /// Prepares <paramref name="store"/> for a guest call on this thread: sets its stack limit <paramref name="budget"/>
     /// bytes below the stack pointer (a nested call, made by a host function the guest called, keeps the outer limit).
     /// Returns false, changing nothing, when this thread has too little stack left; the caller then hands the call to
-    /// <see cref="Handoff"/>. After the call, restore <paramref name="saved"/> with <see cref="Exit"/>.
+    /// <see cref="Handoff"/>. Traps "interrupt" when the store's epoch deadline has passed. After the call, restore <paramref name="saved"/> with <see cref="Exit"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryEnter(Store store, nuint budget, out nuint saved)
     {
+        // Functions that make no calls skip the entry check (they finish or reach a loop header's check), so a call
+        // from the host checks here: a store past its deadline, or cancelled, runs no guest code at all.
+        if (store.EpochInterruption && Volatile.Read(ref store.Epoch.Value) >= Volatile.Read(ref store.EpochDeadline))
+        {
+            Traps.Interrupted();
+        }
+
         nuint sp = ThreadStack.Current();
         nuint low = ThreadStack.Low;
         nuint limit = store.StackLimit;

@@ -161,10 +161,7 @@ internal sealed partial class FunctionCompiler
                 Push(I32);
                 break;
             case Opcode.RefFunc:
-                _il.Emit(OpCodes.Ldarg, CtxArg);
-                _il.Emit(OpCodes.Ldfld, FunctionsField);
-                _il.Emit(OpCodes.Ldc_I4, (int)r.Index);
-                _il.Emit(OpCodes.Ldelem_Ref);
+                EmitInstanceElement(FunctionsField, (int)r.Index);
                 Push(ValType.Ref(HeapType.OfIndex(FuncTypeIndex((int)r.Index)), false));
                 break;
             case Opcode.RefEq:

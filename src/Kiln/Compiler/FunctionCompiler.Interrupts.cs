@@ -47,6 +47,7 @@ internal sealed partial class FunctionCompiler
         // Instantiation and Module.Compile record the checks first; anything else gets the engine defaults.
         var checks = Checks.GetValue(_m, static _ => Tuple.Create(false, true));
         (_consumeFuel, _checkEpoch) = (checks.Item1, checks.Item2);
+        _checkEpoch &= _makesCalls || _hasLoops;
         if (!_consumeFuel && !_checkEpoch)
         {
             return;

@@ -19,6 +19,11 @@ internal sealed partial class FunctionCompiler
     private static readonly FieldInfo MemoriesField = typeof(Instance).GetField(nameof(Instance.Memories))!;
     private static readonly FieldInfo TablesField = typeof(Instance).GetField(nameof(Instance.Tables))!;
     private static readonly FieldInfo GlobalsField = typeof(Instance).GetField(nameof(Instance.Globals))!;
+
+    /// <summary><see cref="InlineChecks.Element"/> for each of the instance's arrays above.</summary>
+    private static readonly Dictionary<FieldInfo, MethodInfo> ElementReaders = new[] { FunctionsField, MemoriesField, TablesField, GlobalsField }
+        .ToDictionary(f => f, f => typeof(InlineChecks).GetMethod(nameof(InlineChecks.Element))!.MakeGenericMethod(f.FieldType.GetElementType()!));
+
     private static readonly FieldInfo FuncContextField = typeof(FunctionInstance).GetField(nameof(FunctionInstance.Context))!;
     private static readonly FieldInfo FuncCodeField = typeof(FunctionInstance).GetField(nameof(FunctionInstance.Code))!;
     private static readonly FieldInfo MemBaseField = typeof(LinearMemory).GetField(nameof(LinearMemory.Base))!;
@@ -65,6 +70,7 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>Whether the body has a call instruction: only then can it recurse, so only then does entry need the stack and epoch checks.</summary>
     private bool _makesCalls;
+    private bool _hasLoops;
 
     private FunctionCompiler(CompiledModule cm, int definedIndex)
     {
@@ -198,6 +204,7 @@ internal sealed partial class FunctionCompiler
         while (!r.AtEnd)
         {
             r.Read();
+            _hasLoops |= r.Opcode == Opcode.Loop;
             _makesCalls |= r.Opcode is Opcode.Call or Opcode.CallIndirect or Opcode.CallRef
                 or Opcode.ReturnCall or Opcode.ReturnCallIndirect or Opcode.ReturnCallRef;
             switch (r.Immediates)
@@ -226,10 +233,7 @@ internal sealed partial class FunctionCompiler
             if (usedGlobals[i])
             {
                 _globals[i] = _il.DeclareLocal(typeof(GlobalInstance));
-                _il.Emit(OpCodes.Ldarg, CtxArg);
-                _il.Emit(OpCodes.Ldfld, GlobalsField);
-                _il.Emit(OpCodes.Ldc_I4, i);
-                _il.Emit(OpCodes.Ldelem_Ref);
+                EmitInstanceElement(GlobalsField, i);
                 _il.Emit(OpCodes.Stloc, _globals[i]!);
             }
         }
@@ -243,10 +247,7 @@ internal sealed partial class FunctionCompiler
 
             _memObj[i] = _il.DeclareLocal(typeof(LinearMemory));
             _memBase[i] = _il.DeclareLocal(typeof(nint));
-            _il.Emit(OpCodes.Ldarg, CtxArg);
-            _il.Emit(OpCodes.Ldfld, MemoriesField);
-            _il.Emit(OpCodes.Ldc_I4, i);
-            _il.Emit(OpCodes.Ldelem_Ref);
+            EmitInstanceElement(MemoriesField, i);
             _il.Emit(OpCodes.Dup);
             _il.Emit(OpCodes.Stloc, _memObj[i]!);
             _il.Emit(OpCodes.Ldfld, MemBaseField);
@@ -693,10 +694,7 @@ internal sealed partial class FunctionCompiler
         int imported = _m.ImportedFunctionCount;
         if (funcIndex < imported)
         {
-            _il.Emit(OpCodes.Ldarg, CtxArg);
-            _il.Emit(OpCodes.Ldfld, FunctionsField);
-            _il.Emit(OpCodes.Ldc_I4, funcIndex);
-            _il.Emit(OpCodes.Ldelem_Ref);
+            EmitInstanceElement(FunctionsField, funcIndex);
             EmitCallFunctionInstance();
         }
         else
@@ -895,10 +893,7 @@ internal sealed partial class FunctionCompiler
             return;
         }
 
-        _il.Emit(OpCodes.Ldarg, CtxArg);
-        _il.Emit(OpCodes.Ldfld, GlobalsField);
-        _il.Emit(OpCodes.Ldc_I4, i);
-        _il.Emit(OpCodes.Ldelem_Ref);
+        EmitInstanceElement(GlobalsField, i);
     }
 
     private void EmitGlobalGet(int i)
@@ -919,12 +914,15 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Stfld, GlobalField(t));
     }
 
-    private void EmitLoadTable(int i)
+    private void EmitLoadTable(int i) => EmitInstanceElement(TablesField, i);
+
+    /// <summary>Pushes element <paramref name="index"/> of the instance's array <paramref name="field"/>.</summary>
+    private void EmitInstanceElement(FieldInfo field, int index)
     {
         _il.Emit(OpCodes.Ldarg, CtxArg);
-        _il.Emit(OpCodes.Ldfld, TablesField);
-        _il.Emit(OpCodes.Ldc_I4, i);
-        _il.Emit(OpCodes.Ldelem_Ref);
+        _il.Emit(OpCodes.Ldfld, field);
+        _il.Emit(OpCodes.Ldc_I4, index);
+        _il.Emit(OpCodes.Call, ElementReaders[field]);
     }
 
     private bool TableIs64(int i)

@@ -56,6 +56,13 @@ internal static class InlineChecks
     }
 
     /// <summary>
+    /// An element of one of the instance's arrays (memories, tables, globals, functions), read without a bounds check:
+    /// validation bounds the index by the module's own counts, which size the arrays.
+    /// </summary>
+    [MethodImpl(Inline)]
+    public static T Element<T>(T[] array, int index) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), index);
+
+    /// <summary>
     /// The entry point of defined function <paramref name="definedIndex"/>, compiling it on its first call. The index
     /// comes from validated code, so the array is read without a bounds check.
     /// </summary>

@@ -20,13 +20,20 @@ internal static class HostAdapters
 
     private static readonly ConcurrentDictionary<Type, (DynamicMethod Method, nint Code)> TypedAdapters = new();
 
+    private static readonly ConditionalWeakTable<FuncType, StrongBox<nint>> AdapterOf = [];
+
     // DynamicMethod hides its handle; the runtime's own accessor gives the entry point calli needs.
     private static readonly MethodInfo GetMethodDescriptor =
         typeof(DynamicMethod).GetMethod("GetMethodDescriptor", BindingFlags.NonPublic | BindingFlags.Instance)
         ?? throw new PlatformNotSupportedException("DynamicMethod.GetMethodDescriptor is missing");
 
     /// <summary>The adapter entry point for host functions of <paramref name="type"/>.</summary>
-    public static nint For(FuncType type) => Adapters.GetOrAdd(Invoker.SignatureKey(type), static (_, t) => Build(t), type).Code;
+    /// <remarks>
+    /// Remembered per <see cref="FuncType"/> object too: a linker creates a host function per instance from the same
+    /// signature object, and the signature key is a string built each time.
+    /// </remarks>
+    public static nint For(FuncType type) =>
+        AdapterOf.GetValue(type, static t => new StrongBox<nint>(Adapters.GetOrAdd(Invoker.SignatureKey(t), static (_, t) => Build(t), t).Code)).Value;
 
     /// <summary>
     /// The adapter entry point for host delegates of <paramref name="delegateType"/> (a <c>Func</c> or <c>Action</c> of

@@ -7,6 +7,13 @@ internal static class ConstEval
 {
     public static Value Eval(Expr expr, Instance instance)
     {
+        // Most constant expressions are one instruction (i32.const 1024, global.get 0): those need no operand stack,
+        // which is an allocation per segment and global of every instantiation.
+        if (Single(expr, instance) is { } single)
+        {
+            return single;
+        }
+
         Span<Value> stack = new Value[8];
         int sp = 0;
         var r = new InstructionReader(expr);
@@ -38,6 +45,26 @@ internal static class ConstEval
         }
 
         return stack[sp - 1];
+    }
+
+    private static Value? Single(Expr expr, Instance instance)
+    {
+        var r = new InstructionReader(expr);
+        if (r.AtEnd)
+        {
+            return null;
+        }
+
+        Value v;
+        switch (r.Read())
+        {
+            case Opcode.I32Const: v = Value.I32((int)r.Value); break;
+            case Opcode.I64Const: v = Value.I64(r.Value); break;
+            case Opcode.GlobalGet: v = instance.Globals[r.Index].Value; break;
+            default: return null;
+        }
+
+        return r.AtEnd || (r.Read() == Opcode.End && r.AtEnd) ? v : null;
     }
 
     private static void Push(ref Span<Value> stack, ref int sp, Value v)

@@ -31,11 +31,14 @@ internal sealed class Instance(Store store)
 
     public CompiledModule? Module;
 
+    private Dictionary<string, ExternValue>? _exports;
+
     /// <summary>For the private instance of a host function: its callback and signature.</summary>
     public HostCallback? Host;
     public FuncType? HostType;
 
-    public Dictionary<string, ExternValue> Exports { get; } = new(StringComparer.Ordinal);
+    /// <summary>Exports by name; made on first use, as the private instance of every host function has none.</summary>
+    public Dictionary<string, ExternValue> Exports => _exports ??= new(StringComparer.Ordinal);
 
     /// <summary>Instantiates <paramref name="module"/> (validated) in <paramref name="store"/>; see <see cref="Instantiator"/>.</summary>
     public static Instance Instantiate(Store store, WasmModule module, Func<string, string, ExternValue?> imports) =>

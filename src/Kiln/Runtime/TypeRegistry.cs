@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Kiln.Binary;
 
@@ -14,6 +15,7 @@ internal static class TypeRegistry
     private static readonly Lock Gate = new();
     private static readonly Dictionary<string, int> Groups = new(StringComparer.Ordinal);
     private static readonly List<Entry> Entries = [];
+    private static readonly ConditionalWeakTable<FuncType, StrongBox<int>> FuncTypeIds = [];
 
     /// <summary>The canonical id of every type index of <paramref name="module"/>.</summary>
     public static int[] Canonicalize(WasmModule module)
@@ -64,14 +66,19 @@ internal static class TypeRegistry
         return ids;
     }
 
-    /// <summary>The canonical id of a standalone function type (a host function's signature); its types must not name type indices.</summary>
-    public static int OfFuncType(FuncType type)
-    {
-        var m = new WasmModule();
-        m.Types.Add(new SubType(type, true, []));
-        m.RecGroups.Add(new RecGroup(0, 1));
-        return Canonicalize(m)[0];
-    }
+    /// <summary>
+    /// The canonical id of a standalone function type (a host function's signature); its types must not name type indices.
+    /// Remembered per <see cref="FuncType"/> object: a linker instantiates the same host signature once per instance,
+    /// and canonicalising builds a module and a string key each time.
+    /// </summary>
+    public static int OfFuncType(FuncType type) =>
+        FuncTypeIds.GetValue(type, static t =>
+        {
+            var m = new WasmModule();
+            m.Types.Add(new SubType(t, true, []));
+            m.RecGroups.Add(new RecGroup(0, 1));
+            return new StrongBox<int>(Canonicalize(m)[0]);
+        }).Value;
 
     /// <summary>The function type behind a canonical id (null for struct and array types).</summary>
     public static FuncType? FuncTypeOf(int id)

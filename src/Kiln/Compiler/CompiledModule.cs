@@ -35,7 +35,8 @@ internal sealed class CompiledModule
 
     public static CompiledModule For(WasmModule module) => Cache.GetValue(module, static m => new CompiledModule(m));
 
-    /// <summary>Called by generated code on the first call of a defined function.</summary>
+    /// <summary>Called by generated code on the first call of a defined function; kept out of line, it is the cold path.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static nint CompileFromCall(Instance ctx, int definedIndex) => ctx.Module!.GetCode(ctx, definedIndex);
 
     /// <summary>The entry point of defined function <paramref name="definedIndex"/>, compiling it if needed.</summary>

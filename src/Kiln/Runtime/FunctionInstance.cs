@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kiln.Binary;
 using Kiln.Compiler;
 
@@ -62,7 +63,8 @@ internal sealed class FunctionInstance
         return code;
     }
 
-    /// <summary>Called by generated code when <see cref="Code"/> is still 0.</summary>
+    /// <summary>Called by generated code when <see cref="Code"/> is still 0; kept out of line, it is the cold path.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static nint ResolveSlow(FunctionInstance f) => f.Resolve();
 
     public override string ToString() => Name;

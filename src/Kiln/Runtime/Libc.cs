@@ -14,12 +14,28 @@ internal static partial class Libc
     private const int MapAnonymous = 0x20;
     private const int MapNoReserve = 0x4000;
 
-    /// <summary>Reserves <paramref name="length"/> bytes of inaccessible address space; returns 0 on failure.</summary>
+    private const int MadvHugePage = 14;
+
+    /// <summary>
+    /// Reserves <paramref name="length"/> bytes of inaccessible address space; returns 0 on failure. The range may be
+    /// backed by transparent huge pages where the system allows them on request (the usual <c>madvise</c> setting):
+    /// a memory committed in 2 MiB stretches then takes a 512th of the page faults and TLB misses.
+    /// </summary>
     public static nint Reserve(nuint length)
     {
         nint p = Mmap(0, length, ProtNone, MapPrivate | MapAnonymous | MapNoReserve, -1, 0);
-        return p == -1 ? 0 : p;
+        if (p == -1)
+        {
+            return 0;
+        }
+
+        // Only advice: without huge pages the memory works the same.
+        _ = Madvise(p, length, MadvHugePage);
+        return p;
     }
+
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    private static partial int Madvise(nint addr, nuint length, int advice);
 
     [LibraryImport("libc", EntryPoint = "mmap", SetLastError = true)]
     private static partial nint Mmap(nint addr, nuint length, int prot, int flags, int fd, nint offset);

@@ -18,13 +18,13 @@ internal sealed class GuestPool
     /// <summary>The gate every handler shares.</summary>
     public static GuestPool Shared { get; } = new(Math.Max(4, 2 * Environment.ProcessorCount));
 
-    /// <summary>Waits for a slot, then runs <paramref name="work"/> on the current thread.</summary>
-    public async Task RunAsync(Action work)
+    /// <summary>Waits for a slot, then runs <paramref name="work"/> with its arguments on the current thread (no closure to allocate).</summary>
+    public async Task RunAsync<T1, T2, T3>(T1 a1, T2 a2, T3 a3, Action<T1, T2, T3> work)
     {
         await _slots.WaitAsync().ConfigureAwait(false);
         try
         {
-            work();
+            work(a1, a2, a3);
         }
         finally
         {

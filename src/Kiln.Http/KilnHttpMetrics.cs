@@ -28,10 +28,13 @@ public static class KilnHttpMetrics
 
     private static readonly Counter<long> Timeouts = Meter.CreateCounter<long>("kiln.http.timeouts", "{timeout}", "Requests whose guest was interrupted at its timeout.");
 
+    // Status codes boxed once: a tag value is an object, and every request records one.
+    private static readonly object[] BoxedStatus = [.. Enumerable.Range(0, 600).Select(s => (object)s)];
+
     internal static void Request(string route, int status, double seconds)
     {
         var r = new KeyValuePair<string, object?>("route", route);
-        Requests.Add(1, r, new KeyValuePair<string, object?>("status", status));
+        Requests.Add(1, r, new KeyValuePair<string, object?>("status", (uint)status < (uint)BoxedStatus.Length ? BoxedStatus[status] : status));
         Duration.Record(seconds, r);
     }
 

@@ -7,8 +7,12 @@ internal static class WasmSandbox
     public static Engine CreateEngine(IEnumerable<HandlerSpec> handlers) =>
         new(new EngineConfig { ConsumeFuel = handlers.Any(h => h.Limits.Fuel is not null) });
 
-    /// <summary>Puts <paramref name="limits"/> on a request's store; <paramref name="timeout"/> interrupts the guest when it fires.</summary>
-    public static void Apply<T>(Store<T> store, HandlerLimits limits, CancellationTokenSource? timeout)
+    /// <summary>
+    /// Puts <paramref name="limits"/> on a request's store. A timeout is an epoch deadline on the engine's
+    /// <see cref="EpochTicker"/>: one shared timer, where a timer per request cost a timer-queue insert and removal
+    /// and a cancellation registration each time.
+    /// </summary>
+    public static void Apply<T>(Store<T> store, HandlerLimits limits)
     {
         if (limits.MaxMemoryBytes is { } bytes)
         {
@@ -21,9 +25,9 @@ internal static class WasmSandbox
             store.Fuel = limits.Fuel ?? ulong.MaxValue;
         }
 
-        if (timeout is not null)
+        if (limits.Timeout is { } timeout)
         {
-            store.CancellationToken = timeout.Token;
+            store.SetEpochDeadline(EpochTicker.For(store.Engine).TicksFor(timeout));
         }
     }
 }

@@ -4,70 +4,77 @@ namespace Kiln.Wasi;
 /// The guest's fd numbers. Numbering follows Wasmtime so guests see the same fds on both: a closed number is
 /// reused highest-first, otherwise the next number is one past the highest in use.
 /// </summary>
+/// <remarks>
+/// A plain array: every slot below <see cref="_count"/> was in use once, so the closed numbers are exactly the empty
+/// slots, and "highest closed number, else one past the highest in use" is the highest empty slot, else the end.
+/// A guest holds a handful of fds, and a table is built per instance (per request in <c>kiln serve</c>).
+/// </remarks>
 internal sealed class DescriptorTable : IDisposable
 {
-    private readonly Dictionary<uint, Descriptor> _used = [];
-    private readonly SortedSet<uint> _usedKeys = [];
-    private readonly SortedSet<uint> _free = [];
+    private Descriptor?[] _slots = new Descriptor?[4];
+    private int _count;
 
-    internal Descriptor? Get(uint fd) => _used.GetValueOrDefault(fd);
+    internal Descriptor? Get(uint fd) => fd < (uint)_count ? _slots[fd] : null;
 
     internal uint Push(Descriptor descriptor)
     {
-        uint fd;
-        if (_free.Count > 0)
+        int fd = _count - 1;
+        while (fd >= 0 && _slots[fd] is not null)
         {
-            fd = _free.Max;
-            _free.Remove(fd);
+            fd--;
         }
-        else
+
+        if (fd < 0)
         {
-            fd = _usedKeys.Count == 0 ? 0 : _usedKeys.Max + 1;
+            if (_count == _slots.Length)
+            {
+                Array.Resize(ref _slots, _count * 2);
+            }
+
+            fd = _count++;
         }
-        Insert(fd, descriptor);
-        return fd;
+
+        _slots[fd] = descriptor;
+        return (uint)fd;
     }
 
     internal Descriptor? Remove(uint fd)
     {
-        if (!_used.Remove(fd, out var d))
+        if (Get(fd) is not { } d)
         {
             return null;
         }
-        _usedKeys.Remove(fd);
-        _free.Add(fd);
+
+        _slots[fd] = null;
         return d;
     }
 
     /// <summary>fd_renumber: moves <paramref name="from"/> to <paramref name="to"/>, closing what was at <paramref name="to"/>.</summary>
     internal bool Renumber(uint from, uint to)
     {
-        if (!_used.ContainsKey(from) || !_used.ContainsKey(to))
+        if (Get(from) is null || Get(to) is not { } target)
         {
             return false;
         }
+
         if (from != to)
         {
             var d = Remove(from)!;
-            _used[to].Dispose();
-            _used[to] = d;
+            target.Dispose();
+            _slots[to] = d;
         }
-        return true;
-    }
 
-    private void Insert(uint fd, Descriptor descriptor)
-    {
-        _used[fd] = descriptor;
-        _usedKeys.Add(fd);
+        return true;
     }
 
     public void Dispose()
     {
-        foreach (var d in _used.Values)
+        for (int i = 0; i < _count; i++)
         {
-            d.Dispose();
+            _slots[i]?.Dispose();
+            _slots[i] = null;
         }
-        _used.Clear();
-        _usedKeys.Clear();
+
+        _count = 0;
     }
 }

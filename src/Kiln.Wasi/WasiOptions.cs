@@ -5,11 +5,11 @@ namespace Kiln.Wasi;
 /// <summary>What a guest is given: arguments, environment, preopened directories and sockets, stdio.</summary>
 public sealed class WasiOptions
 {
-    /// <summary>The guest's argv, including argv[0].</summary>
-    public IList<string> Args { get; } = [];
+    /// <summary>The guest's argv, including argv[0]. Read when the guest first asks for it: do not change it while the guest runs.</summary>
+    public IList<string> Args { get; init; } = [];
 
-    /// <summary>Environment variables, in the order the guest sees them.</summary>
-    public IList<KeyValuePair<string, string>> Environment { get; } = [];
+    /// <summary>Environment variables, in the order the guest sees them. Read when the guest first asks for them: do not change them while the guest runs.</summary>
+    public IList<KeyValuePair<string, string>> Environment { get; init; } = [];
 
     /// <summary>Preopened directories; they get fds 3, 4, ... in this order.</summary>
     public IList<WasiPreopen> Preopens { get; } = [];

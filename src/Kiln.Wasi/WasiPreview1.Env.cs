@@ -6,19 +6,19 @@ public sealed partial class WasiPreview1
 
     /// <summary><c>args_get(argv, argv_buf)</c>: writes argv pointers and the NUL-terminated arguments.</summary>
     [WasiImport("args_get")]
-    public Errno ArgsGet(GuestMemory memory, int argv, int argvBuf) => WriteStrings(memory, _args, argv, argvBuf);
+    public Errno ArgsGet(GuestMemory memory, int argv, int argvBuf) => WriteStrings(memory, Args, argv, argvBuf);
 
     /// <summary><c>args_sizes_get(argc*, argv_buf_size*)</c>.</summary>
     [WasiImport("args_sizes_get")]
-    public Errno ArgsSizesGet(GuestMemory memory, int argc, int argvBufSize) => WriteSizes(memory, _args, argc, argvBufSize);
+    public Errno ArgsSizesGet(GuestMemory memory, int argc, int argvBufSize) => WriteSizes(memory, Args, argc, argvBufSize);
 
     /// <summary><c>environ_get(environ, environ_buf)</c>: writes "NAME=value" strings.</summary>
     [WasiImport("environ_get")]
-    public Errno EnvironGet(GuestMemory memory, int environ, int environBuf) => WriteStrings(memory, _environ, environ, environBuf);
+    public Errno EnvironGet(GuestMemory memory, int environ, int environBuf) => WriteStrings(memory, Environ, environ, environBuf);
 
     /// <summary><c>environ_sizes_get(count*, buf_size*)</c>.</summary>
     [WasiImport("environ_sizes_get")]
-    public Errno EnvironSizesGet(GuestMemory memory, int count, int bufSize) => WriteSizes(memory, _environ, count, bufSize);
+    public Errno EnvironSizesGet(GuestMemory memory, int count, int bufSize) => WriteSizes(memory, Environ, count, bufSize);
 
     /// <summary><c>clock_res_get(id, resolution*)</c>: 1 ns for realtime and monotonic; badf for the CPU-time clocks, as Wasmtime.</summary>
     [WasiImport("clock_res_get")]

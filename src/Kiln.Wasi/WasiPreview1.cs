@@ -25,19 +25,17 @@ public sealed partial class WasiPreview1 : IDisposable
 
     private readonly WasiOptions _options;
     private readonly DescriptorTable _table = new();
-    private readonly Stopwatch _monotonic = Stopwatch.StartNew();
+    private readonly long _started = Stopwatch.GetTimestamp();
     private readonly OutputDescriptor _stdout;
     private long _stdoutFlushedAt = Stopwatch.GetTimestamp();
-    private readonly byte[][] _args;
-    private readonly byte[][] _environ;
+    private byte[][]? _args;
+    private byte[][]? _environ;
 
     /// <summary>Creates the host, opening every preopened directory; throws <see cref="DirectoryNotFoundException"/> for a missing one.</summary>
     public WasiPreview1(WasiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _args = [.. options.Args.Select(a => System.Text.Encoding.UTF8.GetBytes(a))];
-        _environ = [.. options.Environment.Select(e => System.Text.Encoding.UTF8.GetBytes(e.Key + "=" + e.Value))];
 
         var stdin = options.Stdin ?? Console.OpenStandardInput();
         _table.Push(new StdinDescriptor(stdin, options.Stdin is null && Libc.isatty(0) == 1));
@@ -84,6 +82,23 @@ public sealed partial class WasiPreview1 : IDisposable
         _table.Dispose();
     }
 
+    // Encoded when the guest first asks: most handlers never read their arguments or environment, and a host that
+    // creates a context per request (kiln serve) would otherwise encode every CGI variable for nothing.
+    private byte[][] Args => _args ??= Encode(_options.Args, static a => a);
+
+    private byte[][] Environ => _environ ??= Encode(_options.Environment, static e => e.Key + "=" + e.Value);
+
+    private static byte[][] Encode<T>(IList<T> items, Func<T, string> text)
+    {
+        var encoded = new byte[items.Count][];
+        for (int i = 0; i < encoded.Length; i++)
+        {
+            encoded[i] = System.Text.Encoding.UTF8.GetBytes(text(items[i]));
+        }
+
+        return encoded;
+    }
+
     private Descriptor? Get(int fd) => _table.Get((uint)fd);
 
     // Wasmtime's get_dir_fd: only a directory will do; anything else is badf.
@@ -120,7 +135,7 @@ public sealed partial class WasiPreview1 : IDisposable
         return (ulong)(DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100UL;
     }
 
-    private ulong MonotonicNow() => _options.MonotonicClock?.Invoke() ?? (ulong)_monotonic.Elapsed.Ticks * 100UL;
+    private ulong MonotonicNow() => _options.MonotonicClock?.Invoke() ?? (ulong)Stopwatch.GetElapsedTime(_started).Ticks * 100UL;
 
     private void FillRandom(Span<byte> buffer)
     {

@@ -6,16 +6,31 @@ namespace Kiln;
 /// A module whose imports a <see cref="Linker"/> has already resolved (<see cref="Linker.Prepare"/>): link once,
 /// then instantiate it in many stores, e.g. one per request. Thread-safe.
 /// </summary>
+/// <remarks>
+/// Everything that does not depend on the store is worked out once, here: which definition each import takes, the
+/// host functions' names and types. Instantiating then only creates the instance's own objects, as Wasmtime's
+/// <c>InstancePre</c> does.
+/// </remarks>
 public sealed class InstancePre
 {
-    private readonly (string Module, string Name)[] _names;
-    private readonly LinkerDefinition[] _definitions;
+    private readonly ImportPlan[] _imports;
 
-    internal InstancePre(Module module, (string, string)[] names, LinkerDefinition[] definitions)
+    /// <summary>Prepares <paramref name="module"/> with <paramref name="definitions"/>, the definition of each of its imports in order.</summary>
+    internal InstancePre(Module module, LinkerDefinition[] definitions)
     {
         Module = module;
-        _names = names;
-        _definitions = definitions;
+        var imports = module.Inner.Imports;
+        _imports = new ImportPlan[imports.Count];
+        var firstUse = new Dictionary<(string, string), int>(imports.Count);
+        for (int i = 0; i < imports.Count; i++)
+        {
+            var key = (imports[i].Module, imports[i].Name);
+            // A name imported twice is one definition: both imports get the same host function instance.
+            _imports[i] = firstUse.TryGetValue(key, out int first)
+                ? _imports[first] with { SameAs = first }
+                : new ImportPlan(definitions[i], $"{key.Item1}::{key.Item2}", -1);
+            firstUse.TryAdd(key, i);
+        }
     }
 
     /// <summary>The module to instantiate.</summary>
@@ -30,29 +45,33 @@ public sealed class InstancePre
         var handle = store.Handle;
         handle.ThrowIfDisposed();
         var caller = new Caller(handle);
-        var resolved = new Dictionary<(string, string), ExternValue>(_names.Length);
-        for (int i = 0; i < _names.Length; i++)
+        var resolved = new ExternValue[_imports.Length];
+        for (int i = 0; i < _imports.Length; i++)
         {
-            var (module, name) = _names[i];
-            var def = _definitions[i];
-            if (def.Host is { } bind)
+            var (def, name, sameAs) = _imports[i];
+            if (sameAs >= 0)
             {
-                resolved[(module, name)] = ExternValue.Of(new FunctionInstance(handle.Inner, def.Type!, bind(caller), $"{module}::{name}"));
+                resolved[i] = resolved[sameAs];
+            }
+            else if (def.Host is { } bind)
+            {
+                resolved[i] = ExternValue.Of(new FunctionInstance(handle.Inner, def.Type!, bind(caller), name));
             }
             else if (def.Store != handle)
             {
-                throw new LinkingException("incompatible import type", module, name, "belongs to another store");
+                var import = Module.Inner.Imports[i];
+                throw new LinkingException("incompatible import type", import.Module, import.Name, "belongs to another store");
             }
             else
             {
-                resolved[(module, name)] = def.Value;
+                resolved[i] = def.Value;
             }
         }
 
         Instance inner;
         try
         {
-            inner = Instance.Instantiate(handle.Inner, Module.Inner, (m, n) => resolved.TryGetValue((m, n), out var v) ? v : null);
+            inner = Instantiator.Instantiate(handle.Inner, Module.Inner, resolved);
         }
         catch (LinkException e)
         {
@@ -63,7 +82,7 @@ public sealed class InstancePre
             throw new TrapException(TrapKind.HostError, "uncaught wasm exception", e);
         }
 
-        handle.Adopt(inner, Module.Inner.ImportedMemoryCount);
+        handle.Adopt(inner, inner.Memories.Length - Module.Inner.Memories.Count);
         var instance = new ModuleInstance(inner, Module, handle);
         caller.Instance = instance;
         if (Module.Start is int start)
@@ -73,4 +92,7 @@ public sealed class InstancePre
 
         return instance;
     }
+
+    /// <summary>What import <c>i</c> takes: its definition, its display name, and the earlier import of the same name it shares (or -1).</summary>
+    private readonly record struct ImportPlan(LinkerDefinition Definition, string Name, int SameAs);
 }

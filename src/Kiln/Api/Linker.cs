@@ -59,27 +59,20 @@ public sealed partial class Linker
     public InstancePre Prepare(Module module)
     {
         ArgumentNullException.ThrowIfNull(module);
-        var names = new List<(string, string)>();
-        var definitions = new List<LinkerDefinition>();
-        var seen = new HashSet<(string, string)>();
-        foreach (var import in module.Inner.Imports)
+        var imports = module.Inner.Imports;
+        var definitions = new LinkerDefinition[imports.Count];
+        for (int i = 0; i < imports.Count; i++)
         {
-            var key = (import.Module, import.Name);
-            if (!seen.Add(key))
-            {
-                continue;
-            }
-
-            if (!_definitions.TryGetValue(key, out var def))
+            var import = imports[i];
+            if (!_definitions.TryGetValue((import.Module, import.Name), out var def))
             {
                 throw new LinkingException("unknown import", import.Module, import.Name, "has not been defined");
             }
 
-            names.Add(key);
-            definitions.Add(def);
+            definitions[i] = def;
         }
 
-        return new InstancePre(module, [.. names], [.. definitions]);
+        return new InstancePre(module, definitions);
     }
 
     private Linker DefineHost(string module, string name, ValType[] parameters, ValType[] results, Func<Caller, HostCallback> bind)

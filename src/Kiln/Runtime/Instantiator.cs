@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kiln.Binary;
 using Kiln.Compiler;
 
@@ -11,73 +12,126 @@ namespace Kiln.Runtime;
 /// </summary>
 internal static class Instantiator
 {
+    // Defined functions' display names, built once per module: formatting them per instance cost more than the rest
+    // of an instance-per-request instantiation.
+    private static readonly ConditionalWeakTable<CompiledModule, string[]> FunctionNames = [];
+
+    /// <summary>Instantiates <paramref name="module"/>, asking <paramref name="imports"/> for each import in order (null: not defined).</summary>
     public static Instance Instantiate(Store store, WasmModule module, Func<string, string, ExternValue?> imports)
+    {
+        var resolved = new ExternValue[module.Imports.Count];
+        for (int i = 0; i < resolved.Length; i++)
+        {
+            var import = module.Imports[i];
+            resolved[i] = imports(import.Module, import.Name) ?? default;
+        }
+
+        return Instantiate(store, module, resolved);
+    }
+
+    /// <summary>
+    /// Instantiates <paramref name="module"/> with <paramref name="imports"/>, one per import of the module in order
+    /// (<c>default</c>: not defined); the array is not kept.
+    /// </summary>
+    public static Instance Instantiate(Store store, WasmModule module, ExternValue[] imports)
     {
         CheckLimits(store, module);
         FunctionCompiler.UseChecks(module, store.ConsumeFuel, store.EpochInterruption);
         var compiled = CompiledModule.For(module);
         var ids = compiled.TypeIds;
         var inst = new Instance(store) { Module = compiled, Code = compiled.Code, TypeIds = ids };
-        var functions = new List<FunctionInstance>();
-        var tables = new List<TableInstance>();
-        var memories = new List<LinearMemory>();
-        var globals = new List<GlobalInstance>();
-        var tags = new List<TagInstance>();
-        foreach (var import in module.Imports)
+        int functionCount = 0, tableCount = 0, memoryCount = 0, globalCount = 0, tagCount = 0;
+        for (int i = 0; i < imports.Length; i++)
         {
-            var ev = imports(import.Module, import.Name) ?? throw new LinkException("unknown import", import.Module, import.Name);
+            var import = module.Imports[i];
+            var ev = imports[i];
+            if (ev.Target is null)
+            {
+                throw new LinkException("unknown import", import.Module, import.Name);
+            }
+
             if (ev.Kind != import.Kind || !Matches(import, ev.Target, ids))
             {
                 throw new LinkException("incompatible import type", import.Module, import.Name);
             }
 
-            switch (ev.Target)
+            switch (ev.Kind)
             {
-                case FunctionInstance f: functions.Add(f); break;
-                case TableInstance t: tables.Add(t); break;
-                case LinearMemory m: memories.Add(m); break;
-                case GlobalInstance g: globals.Add(g); break;
-                case TagInstance tag: tags.Add(tag); break;
+                case ExternKind.Function: functionCount++; break;
+                case ExternKind.Table: tableCount++; break;
+                case ExternKind.Memory: memoryCount++; break;
+                case ExternKind.Global: globalCount++; break;
+                default: tagCount++; break;
             }
         }
 
+        // Every index space is sized once, imports first; a slot is filled before anything can refer to it.
+        var functions = new FunctionInstance[functionCount + module.Functions.Count];
+        var tables = new TableInstance[tableCount + module.Tables.Count];
+        var memories = new LinearMemory[memoryCount + module.Memories.Count];
+        var globals = new GlobalInstance[globalCount + module.Globals.Count];
+        var tags = new TagInstance[tagCount + module.Tags.Count];
+        (functionCount, tableCount, memoryCount, globalCount, tagCount) = (0, 0, 0, 0, 0);
+        foreach (var ev in imports)
+        {
+            switch (ev.Target)
+            {
+                case FunctionInstance f: functions[functionCount++] = f; break;
+                case TableInstance t: tables[tableCount++] = t; break;
+                case LinearMemory m: memories[memoryCount++] = m; break;
+                case GlobalInstance g: globals[globalCount++] = g; break;
+                case TagInstance tag: tags[tagCount++] = tag; break;
+            }
+        }
+
+        var names = FunctionNames.GetValue(compiled, static c =>
+        {
+            int imported = c.Module.ImportedFunctionCount;
+            var n = new string[c.Module.Functions.Count];
+            for (int i = 0; i < n.Length; i++)
+            {
+                n[i] = c.FunctionName(imported + i);
+            }
+
+            return n;
+        });
         for (int i = 0; i < module.Functions.Count; i++)
         {
             int typeIndex = module.Functions[i];
-            int funcIndex = functions.Count;
-            functions.Add(new FunctionInstance(inst, compiled, i, (FuncType)module.Types[typeIndex].Composite, ids[typeIndex], compiled.FunctionName(funcIndex)));
+            functions[functionCount + i] = new FunctionInstance(inst, compiled, i, (FuncType)module.Types[typeIndex].Composite, ids[typeIndex], names[i]);
         }
 
-        inst.Functions = [.. functions];
+        inst.Functions = functions;
 
-        // Globals are created in order so that each initialiser sees the globals before it.
-        inst.Globals = [.. globals];
-        foreach (var g in module.Globals)
+        // Globals are created in order so that each initialiser sees the globals before it (validation allows no other).
+        inst.Globals = globals;
+        for (int i = 0; i < module.Globals.Count; i++)
         {
-            var gi = new GlobalInstance(g.Type, ids) { Value = ConstEval.Eval(g.Init, inst) };
-            globals.Add(gi);
-            inst.Globals = [.. globals];
+            var g = module.Globals[i];
+            globals[globalCount + i] = new GlobalInstance(g.Type, ids) { Value = ConstEval.Eval(g.Init, inst) };
         }
 
-        foreach (var t in module.Tables)
+        for (int i = 0; i < module.Tables.Count; i++)
         {
+            var t = module.Tables[i];
             object? init = t.Init is { } e ? ConstEval.Eval(e, inst).Ref : null;
-            tables.Add(new TableInstance(t.Type, ids, init, store));
+            tables[tableCount + i] = new TableInstance(t.Type, ids, init, store);
         }
 
-        inst.Tables = [.. tables];
-        foreach (var m in module.Memories)
+        inst.Tables = tables;
+        for (int i = 0; i < module.Memories.Count; i++)
         {
-            memories.Add(new LinearMemory(m, store));
+            memories[memoryCount + i] = new LinearMemory(module.Memories[i], store);
         }
 
-        inst.Memories = [.. memories];
-        foreach (int tagType in module.Tags)
+        inst.Memories = memories;
+        for (int i = 0; i < module.Tags.Count; i++)
         {
-            tags.Add(new TagInstance((FuncType)module.Types[tagType].Composite, ids[tagType]));
+            int tagType = module.Tags[i];
+            tags[tagCount + i] = new TagInstance((FuncType)module.Types[tagType].Composite, ids[tagType]);
         }
 
-        inst.Tags = [.. tags];
+        inst.Tags = tags;
         foreach (var e in module.Exports)
         {
             inst.Exports[e.Name] = e.Kind switch
@@ -90,13 +144,13 @@ internal static class Instantiator
             };
         }
 
-        inst.ElementSegments = new object?[module.Elements.Count][];
+        inst.ElementSegments = module.Elements.Count == 0 ? [] : new object?[module.Elements.Count][];
         for (int i = 0; i < module.Elements.Count; i++)
         {
             inst.ElementSegments[i] = EvalElements(module.Elements[i], inst);
         }
 
-        inst.DataSegments = new ReadOnlyMemory<byte>[module.Data.Count];
+        inst.DataSegments = module.Data.Count == 0 ? [] : new ReadOnlyMemory<byte>[module.Data.Count];
         for (int i = 0; i < module.Data.Count; i++)
         {
             inst.DataSegments[i] = module.Data[i].Bytes;

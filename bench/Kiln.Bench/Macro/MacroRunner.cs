@@ -27,14 +27,14 @@ internal static class MacroRunner
 
         var cases = Cases(options);
         using var kiln = new KilnRuntime();
-        using var wasmtime = new WasmtimeRuntime();
+        using var wasmtime = new WasmtimeRuntime(options.WasmtimeEpoch);
         var native = new NativeRuntime(options.BenchDir);
         var rows = new List<Row>();
         int wrong = 0;
         string scratch = Directory.CreateTempSubdirectory("kiln-bench-").FullName;
         try
         {
-            output.WriteLine($"# {cases.Count} benchmarks, scale {cases.FirstOrDefault()?.Scale}, {options.Runs} timed run(s) each after a warm-up, {Environment.ProcessorCount} cores");
+            output.WriteLine($"# {cases.Count} benchmarks, scale {cases.FirstOrDefault()?.Scale}, {options.Runs} timed run(s) each after a warm-up, {Environment.ProcessorCount} cores, Wasmtime epoch checks {(options.WasmtimeEpoch ? "on" : "off (its default)")}");
             foreach (var bench in cases)
             {
                 var row = Measure(bench, kiln, wasmtime, native, options.Runs, scratch, error);

@@ -6,12 +6,16 @@ namespace Kiln.Bench.Macro;
 /// <summary>Wasmtime 50 (Cranelift) in process through its .NET package, with its WASI; it compiles the whole module in <see cref="Prepare"/>.</summary>
 internal sealed class WasmtimeRuntime : IBenchRuntime
 {
-    private readonly W.Engine _engine = new();
+    private readonly W.Engine _engine;
     private readonly W.Linker _linker;
+    private readonly bool _epoch;
     private W.Module? _module;
 
-    public WasmtimeRuntime()
+    /// <summary>With <paramref name="epoch"/>, code checks the epoch at function entries and loop headers, as Kiln's does by default.</summary>
+    public WasmtimeRuntime(bool epoch)
     {
+        _epoch = epoch;
+        _engine = new W.Engine(new W.Config().WithEpochInterruption(epoch));
         _linker = new W.Linker(_engine);
         _linker.DefineWasi();
     }
@@ -34,6 +38,12 @@ internal sealed class WasmtimeRuntime : IBenchRuntime
         // Wasmtime's WASI writes stdout to a file; it is read back after the run.
         string stdout = Path.Combine(Path.GetTempPath(), $"kiln-bench-{Environment.ProcessId}.out");
         using var store = new W.Store(_engine);
+        if (_epoch)
+        {
+            // Nothing increments the epoch: any deadline ahead is never reached, as with Kiln's default.
+            store.SetEpochDeadline(1);
+        }
+
         store.SetWasiConfiguration(new W.WasiConfiguration()
             .WithArgs(bench.Argv)
             .WithStandardOutput(stdout)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.CompilerServices;
 using Kiln.Binary;
@@ -9,20 +10,24 @@ namespace Kiln.Compiler;
 /// <summary>
 /// The compiled form of a module, shared by all its instances: canonical type ids and one entry point per defined
 /// function, compiled on its first call or by <see cref="CompileAll"/> (a <see cref="DynamicMethod"/> each, collectible
-/// with the module).
+/// with the module), or taken from a persisted assembly (<see cref="ForPersisted"/>).
 /// </summary>
 internal sealed class CompiledModule
 {
     private static readonly ConditionalWeakTable<WasmModule, CompiledModule> Cache = [];
 
-    private readonly DynamicMethod?[] _methods;
+    private readonly MethodInfo?[] _methods;
 
-    private CompiledModule(WasmModule module)
+    /// <summary>Finds a defined function's method in a persisted assembly; null when functions are compiled here.</summary>
+    private readonly Func<int, MethodInfo>? _persisted;
+
+    private CompiledModule(WasmModule module, Func<int, MethodInfo>? persisted)
     {
         Module = module;
         TypeIds = TypeRegistry.Canonicalize(module);
         Code = new nint[module.Functions.Count];
-        _methods = new DynamicMethod?[module.Functions.Count];
+        _methods = new MethodInfo?[module.Functions.Count];
+        _persisted = persisted;
     }
 
     public WasmModule Module { get; }
@@ -33,7 +38,18 @@ internal sealed class CompiledModule
     /// <summary>Entry point of each defined function; 0 until compiled.</summary>
     public nint[] Code { get; }
 
-    public static CompiledModule For(WasmModule module) => Cache.GetValue(module, static m => new CompiledModule(m));
+    public static CompiledModule For(WasmModule module) => Cache.GetValue(module, static m => new CompiledModule(m, null));
+
+    /// <summary>
+    /// Makes the compiled form of <paramref name="module"/> (not compiled before) use the methods of a persisted assembly,
+    /// found by <paramref name="resolve"/> on each function's first call; the resolver keeps the assembly alive.
+    /// </summary>
+    public static CompiledModule ForPersisted(WasmModule module, Func<int, MethodInfo> resolve)
+    {
+        var compiled = new CompiledModule(module, resolve);
+        Cache.Add(module, compiled);
+        return compiled;
+    }
 
     /// <summary>Called by generated code on the first call of a defined function; kept out of line, it is the cold path.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -51,7 +67,14 @@ internal sealed class CompiledModule
         if (Code[i] == 0)
         {
             Compile(i);
-            HostAdapters.Prepare(_methods[i]!);
+            if (_methods[i] is DynamicMethod dm)
+            {
+                HostAdapters.Prepare(dm);
+            }
+            else
+            {
+                RuntimeHelpers.PrepareMethod(_methods[i]!.MethodHandle);
+            }
         }
     });
 
@@ -59,9 +82,9 @@ internal sealed class CompiledModule
     // published wins and every caller uses it, the other is dropped.
     private nint Compile(int definedIndex)
     {
-        var method = FunctionCompiler.Compile(this, definedIndex);
+        MethodInfo method = _persisted is null ? FunctionCompiler.Compile(this, definedIndex) : _persisted(definedIndex);
         var published = Interlocked.CompareExchange(ref _methods[definedIndex], method, null) ?? method;
-        nint code = HostAdapters.EntryPoint(published);
+        nint code = published is DynamicMethod dm ? HostAdapters.EntryPoint(dm) : published.MethodHandle.GetFunctionPointer();
         Volatile.Write(ref Code[definedIndex], code);
         return code;
     }

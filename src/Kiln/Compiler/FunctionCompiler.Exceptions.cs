@@ -234,7 +234,7 @@ internal sealed partial class FunctionCompiler
     private void BeginHandler(TryRegion region)
     {
         _il.BeginExceptFilterBlock();
-        _il.Emit(OpCodes.Ldc_I4, _methodId);
+        EmitMethodId();
         _il.Emit(OpCodes.Ldc_I4, region.Id);
         _il.Emit(OpCodes.Call, Method(typeof(ExceptionOps), nameof(ExceptionOps.Filter)));
         _il.BeginCatchBlock(null!);
@@ -267,7 +267,7 @@ internal sealed partial class FunctionCompiler
         }
 
         BeginHandler(region);
-        _il.Emit(OpCodes.Ldc_I4, _methodId);
+        EmitMethodId();
         _il.Emit(OpCodes.Ldc_I4, target);
         _il.Emit(OpCodes.Call, Method(typeof(ExceptionOps), nameof(ExceptionOps.Delegate)));
         _il.Emit(OpCodes.Throw);

@@ -22,6 +22,12 @@ internal sealed partial class FunctionCompiler
     /// <summary>Emits <paramref name="op"/> when it is a GC instruction; false otherwise.</summary>
     internal bool EmitGc(Opcode op, ref InstructionReader r)
     {
+        if (_persisted is not null)
+        {
+            // Canonical type ids and subtype displays are baked into GC code in many forms; none is relocated yet.
+            throw new NotSupportedException("GC instructions cannot be compiled ahead of time yet");
+        }
+
         if (!_gcTypesRegistered)
         {
             // Objects this code creates and the types it tests against must be known to the cast fast path.

@@ -353,7 +353,7 @@ internal sealed partial class FunctionCompiler
         if (OpaqueConstants.NeedsF32(bits))
         {
             _il.Emit(OpCodes.Ldsfld, typeof(OpaqueConstants).GetField(nameof(OpaqueConstants.F32))!);
-            _il.Emit(OpCodes.Ldc_I4, OpaqueConstants.IndexOfF32(bits));
+            EmitF32ConstantIndex(bits);
             _il.Emit(OpCodes.Ldelem_R4);
         }
         else
@@ -369,7 +369,7 @@ internal sealed partial class FunctionCompiler
         if (OpaqueConstants.NeedsF64(bits))
         {
             _il.Emit(OpCodes.Ldsfld, typeof(OpaqueConstants).GetField(nameof(OpaqueConstants.F64))!);
-            _il.Emit(OpCodes.Ldc_I4, OpaqueConstants.IndexOfF64(bits));
+            EmitF64ConstantIndex(bits);
             _il.Emit(OpCodes.Ldelem_R8);
         }
         else

@@ -6,7 +6,8 @@ using Kiln.Runtime;
 namespace Kiln.Compiler;
 
 /// <summary>
-/// Compiles one Wasm function to a <see cref="DynamicMethod"/> in a single pass. Wasm locals are IL locals (parameters
+/// Compiles one Wasm function to a <see cref="DynamicMethod"/> (or a method of a persisted assembly, see
+/// <see cref="PersistedTarget"/>) in a single pass. Wasm locals are IL locals (parameters
 /// are IL arguments, the <see cref="Instance"/> comes last); the operand stack is the IL evaluation stack, values below a
 /// block staying on it; branches that must discard values spill the carried ones to temporaries. Dead code after an
 /// unconditional branch is skipped, so the IL stack is always known.
@@ -40,7 +41,10 @@ internal sealed partial class FunctionCompiler
     private readonly WasmModule _m;
     private readonly FuncType _type;
     private readonly FunctionBody _body;
-    private readonly DynamicMethod _method;
+    private readonly MethodInfo _method;
+
+    /// <summary>The persisted assembly the method goes into; null for a <see cref="DynamicMethod"/>.</summary>
+    private readonly PersistedTarget? _persisted;
     private readonly ILGenerator _il;
     private readonly int _paramCount;
     private readonly ValType[] _localTypes;
@@ -57,10 +61,8 @@ internal sealed partial class FunctionCompiler
     /// <summary>Each used global's cell: fixed for the instance, so loaded once.</summary>
     private readonly LocalBuilder?[] _globals;
     private readonly ArrayLocals? _arrayLocals;
-    private static int s_nextMethodId;
-
     /// <summary>Identifies this method to exception filters (see <see cref="GuestException.DelegateTo"/>).</summary>
-    private readonly int _methodId = Interlocked.Increment(ref s_nextMethodId);
+    private readonly int _methodId = NewMethodId();
     private int _nextRegionId;
     private bool _reachable = true;
 
@@ -72,9 +74,10 @@ internal sealed partial class FunctionCompiler
     private bool _makesCalls;
     private bool _hasLoops;
 
-    private FunctionCompiler(CompiledModule cm, int definedIndex)
+    private FunctionCompiler(CompiledModule cm, int definedIndex, PersistedTarget? persisted)
     {
         _cm = cm;
+        _persisted = persisted;
         _m = cm.Module;
         int funcIndex = _m.ImportedFunctionCount + definedIndex;
         _type = (FuncType)_m.Types[_m.Functions[definedIndex]].Composite;
@@ -97,13 +100,20 @@ internal sealed partial class FunctionCompiler
             }
         }
 
-        _method = new DynamicMethod(
-            TrapException.FramePrefix + cm.FunctionName(funcIndex),
-            ClrTypes.ReturnType(_type.Results),
-            ClrTypes.ParameterTypes(_type),
-            typeof(FunctionCompiler).Module,
-            skipVisibility: true);
-        _il = _method.GetILGenerator(Math.Max(64, _body.Body.Code.Length * 4));
+        string name = TrapException.FramePrefix + cm.FunctionName(funcIndex);
+        int ilSize = Math.Max(64, _body.Body.Code.Length * 4);
+        if (persisted is null)
+        {
+            var dm = new DynamicMethod(name, ClrTypes.ReturnType(_type.Results), ClrTypes.ParameterTypes(_type), typeof(FunctionCompiler).Module, skipVisibility: true);
+            _method = dm;
+            _il = dm.GetILGenerator(ilSize);
+        }
+        else
+        {
+            var mb = persisted.DefineFunction(definedIndex, name, ClrTypes.ReturnType(_type.Results), ClrTypes.ParameterTypes(_type));
+            _method = mb;
+            _il = mb.GetILGenerator(ilSize);
+        }
         _locals = new LocalBuilder?[_localTypes.Length];
         if (declared > MaxIlLocals)
         {
@@ -128,10 +138,14 @@ internal sealed partial class FunctionCompiler
 
     public static DynamicMethod Compile(CompiledModule cm, int definedIndex)
     {
-        var c = new FunctionCompiler(cm, definedIndex);
+        var c = new FunctionCompiler(cm, definedIndex, null);
         c.EmitFunction();
-        return c._method;
+        return (DynamicMethod)c._method;
     }
+
+    /// <summary>Compiles defined function <paramref name="definedIndex"/> into <paramref name="target"/>'s assembly.</summary>
+    public static void Compile(CompiledModule cm, int definedIndex, PersistedTarget target) =>
+        new FunctionCompiler(cm, definedIndex, target).EmitFunction();
 
     private void EmitFunction()
     {
@@ -778,7 +792,7 @@ internal sealed partial class FunctionCompiler
         EmitLoadTable(tableIndex);
         _il.Emit(OpCodes.Ldloc, index);
         Release(index);
-        _il.Emit(OpCodes.Ldc_I4, _cm.TypeIds[typeIndex]);
+        EmitTypeId(typeIndex);
         _il.Emit(OpCodes.Call, typeof(BulkOps).GetMethod(nameof(BulkOps.Indirect))!);
         EmitCallFunctionInstance();
         FinishCall(callee, tail);

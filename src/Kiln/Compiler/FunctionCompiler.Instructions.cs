@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.Intrinsics;
 using Kiln.Binary;
@@ -9,6 +10,9 @@ namespace Kiln.Compiler;
 /// <summary>The per-instruction lowering of <see cref="FunctionCompiler"/>.</summary>
 internal sealed partial class FunctionCompiler
 {
+    private static readonly MethodInfo F32Element = typeof(InlineChecks).GetMethod(nameof(InlineChecks.Element))!.MakeGenericMethod(typeof(float));
+    private static readonly MethodInfo F64Element = typeof(InlineChecks).GetMethod(nameof(InlineChecks.Element))!.MakeGenericMethod(typeof(double));
+
     private static readonly ValType I32 = ValType.I32;
     private static readonly ValType I64 = ValType.I64;
     private static readonly ValType F32 = ValType.F32;
@@ -354,7 +358,7 @@ internal sealed partial class FunctionCompiler
         {
             _il.Emit(OpCodes.Ldsfld, typeof(OpaqueConstants).GetField(nameof(OpaqueConstants.F32))!);
             EmitF32ConstantIndex(bits);
-            _il.Emit(OpCodes.Ldelem_R4);
+            _il.Emit(OpCodes.Call, F32Element);
         }
         else
         {
@@ -370,7 +374,7 @@ internal sealed partial class FunctionCompiler
         {
             _il.Emit(OpCodes.Ldsfld, typeof(OpaqueConstants).GetField(nameof(OpaqueConstants.F64))!);
             EmitF64ConstantIndex(bits);
-            _il.Emit(OpCodes.Ldelem_R8);
+            _il.Emit(OpCodes.Call, F64Element);
         }
         else
         {

@@ -11,6 +11,7 @@ internal static class KilnCli
         var root = new RootCommand("Kiln: a WebAssembly runtime for .NET.")
         {
             RunCommand.Create(),
+            CompileCommand.Create(),
             ServeCommand.Create(),
             SqlCommand.Create(),
             WastCommand.Create(),

@@ -47,7 +47,7 @@ internal static class RunCommand
             Description = "Let the guest use SIZE bytes of native stack (default 4MiB; same suffixes as --max-memory); deeper recursion traps.",
             HelpName = "SIZE",
         };
-        var module = new Argument<string>("MODULE") { Description = "The module to run: a .wasm binary or a .wat text file." };
+        var module = new Argument<string>("MODULE") { Description = "The module to run: a .wasm binary, a .wat text file, or a .kiln file from kiln compile." };
         var args = new Argument<string[]>("ARGS")
         {
             Description = "Arguments for the guest (its argv after argv[0]), or for FUNC with --invoke. Options go before MODULE; put -- before guest arguments that are also kiln run options.",
@@ -119,7 +119,7 @@ internal static class RunCommand
         Module module;
         try
         {
-            module = Module.FromFile(engine, o.Module);
+            module = IsCompiled(o.Module) ? Module.DeserializeFile(engine, o.Module) : Module.FromFile(engine, o.Module);
         }
         catch (WasmException e)
         {
@@ -163,6 +163,14 @@ internal static class RunCommand
             ReportTrap(e, error);
             return TrapExitCode;
         }
+    }
+
+    /// <summary>True when <paramref name="path"/> is a <c>.kiln</c> file, told by its first bytes, not its name.</summary>
+    private static bool IsCompiled(string path)
+    {
+        using var file = File.OpenRead(path);
+        Span<byte> magic = stackalloc byte[4];
+        return file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false) == magic.Length && Module.IsSerialized(magic);
     }
 
     private static int Start(ModuleInstance instance, KilnWasiContext wasi, TextWriter error)

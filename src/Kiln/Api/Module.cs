@@ -14,11 +14,15 @@ public sealed class Module
     private IReadOnlyList<ModuleImport>? _imports;
     private IReadOnlyList<ModuleExport>? _exports;
 
-    private Module(Engine engine, WasmModule inner, string name)
+    /// <summary>The binary the module was decoded from (its code bodies point into it); null for a text module.</summary>
+    private readonly byte[]? _binary;
+
+    private Module(Engine engine, WasmModule inner, string name, byte[]? binary = null)
     {
         Engine = engine;
         Inner = inner;
         Name = name;
+        _binary = binary;
 
         // The linker runs the start function itself, once the instance exists, so that host functions it calls
         // see their caller's exports. The decoded model is this module's own, so taking the start out is safe.
@@ -49,9 +53,10 @@ public sealed class Module
     public static Module FromBytes(Engine engine, ReadOnlySpan<byte> bytes, string name = "module")
     {
         ArgumentNullException.ThrowIfNull(engine);
-        var module = ModuleReader.Decode(bytes.ToArray(), engine.Config.CustomPageSizes);
+        byte[] binary = bytes.ToArray();
+        var module = ModuleReader.Decode(binary, engine.Config.CustomPageSizes);
         ModuleValidator.Validate(module);
-        return new Module(engine, module, name);
+        return new Module(engine, module, name, binary);
     }
 
     /// <summary>Parses and validates a module in WebAssembly text format (<c>(module ...)</c>).</summary>
@@ -67,6 +72,7 @@ public sealed class Module
     }
 
     /// <summary>Loads a <c>.wasm</c> or <c>.wat</c> file; which one is told by its first bytes (<c>\0asm</c>), not its name.</summary>
+    /// <exception cref="WasmDecodeException">The file is not a well-formed module, or is a compiled <c>.kiln</c> module (load those with <see cref="DeserializeFile"/>).</exception>
     public static Module FromFile(Engine engine, string path)
     {
         ArgumentNullException.ThrowIfNull(engine);
@@ -75,6 +81,12 @@ public sealed class Module
         if (IsBinary(bytes))
         {
             return FromBytes(engine, bytes, name);
+        }
+
+        if (PersistedImage.IsImage(bytes))
+        {
+            // Compiled code runs with the host's rights, so it is never loaded where a Wasm module was expected.
+            throw new WasmDecodeException("a compiled .kiln module, not a Wasm module: load it with Module.DeserializeFile", 0, null);
         }
 
         var module = WatParser.ParseModule(bytes);
@@ -93,6 +105,82 @@ public sealed class Module
         CompiledModule.For(Inner).CompileAll();
     }
 
+    /// <summary>
+    /// Compiles every function ahead of time into a .NET assembly and returns it with the module as a <c>.kiln</c>
+    /// image (what <c>kiln compile</c> writes), which <see cref="Deserialize(Engine, byte[], string)"/> loads in a later process without
+    /// generating IL again; the .NET JIT still turns each method into machine code on its first call. The code carries
+    /// the fuel and interruption checks of this module's engine and runs only with a Kiln of the same build.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The module uses GC instructions, whose code cannot be persisted yet.</exception>
+    public byte[] Serialize()
+    {
+        var config = Engine.Config;
+        FunctionCompiler.UseChecks(Inner, config.ConsumeFuel, config.EpochInterruption);
+        var (assembly, firstToken) = PersistedLoader.Compile(CompiledModule.For(Inner));
+        byte[] wasm = _binary ?? ModuleWriter.Write(Inner);
+        return new PersistedImage(config.ConsumeFuel, config.EpochInterruption, Start, firstToken, wasm, assembly).Write();
+    }
+
+    /// <summary>
+    /// Loads a module compiled by <see cref="Serialize"/> (or <c>kiln compile</c>): decodes and validates its Wasm again
+    /// and uses its compiled code instead of generating IL. The image must come from the same Kiln build and an engine
+    /// with the same <see cref="EngineConfig.ConsumeFuel"/> and <see cref="EngineConfig.EpochInterruption"/>.
+    /// <para>
+    /// Only load images you trust (that you compiled yourself): the code is a .NET assembly that runs with the host's
+    /// rights, outside the Wasm sandbox, as Wasmtime's <c>Module::deserialize</c> is <c>unsafe</c>. A checksum catches
+    /// accidental corruption, not tampering.
+    /// </para>
+    /// </summary>
+    /// <exception cref="WasmDecodeException">
+    /// The bytes are not a <c>.kiln</c> image, are truncated or corrupted, come from another Kiln build or format
+    /// version, or were compiled for other engine settings.
+    /// </exception>
+    /// <exception cref="WasmValidationException">The embedded module is not valid.</exception>
+    public static Module Deserialize(Engine engine, ReadOnlySpan<byte> bytes, string name = "module")
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return Deserialize(engine, bytes.ToArray(), name);
+    }
+
+    /// <summary>Loads a module compiled by <see cref="Serialize"/>; see <see cref="Deserialize(Engine, ReadOnlySpan{byte}, string)"/>.</summary>
+    /// <remarks>The module keeps <paramref name="bytes"/>: do not change them afterwards.</remarks>
+    /// <exception cref="WasmDecodeException">As the other overload.</exception>
+    /// <exception cref="WasmValidationException">The embedded module is not valid.</exception>
+    public static Module Deserialize(Engine engine, byte[] bytes, string name = "module")
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(bytes);
+        var image = PersistedImage.Read(bytes);
+        var config = engine.Config;
+        if (image.ConsumeFuel != config.ConsumeFuel || image.EpochInterruption != config.EpochInterruption)
+        {
+            throw new WasmDecodeException(
+                $"compiled with {Checks(image.ConsumeFuel, image.EpochInterruption)} but the engine uses {Checks(config.ConsumeFuel, config.EpochInterruption)}; compile it again with the same settings",
+                6,
+                "kiln");
+        }
+
+        // A copy, so that the module's code bodies do not keep the whole file (mostly the assembly) alive.
+        byte[] wasm = image.Wasm.ToArray();
+        var module = ModuleReader.Decode(wasm, config.CustomPageSizes);
+        module.Start = image.Start;
+        ModuleValidator.Validate(module);
+        FunctionCompiler.UseChecks(module, image.ConsumeFuel, image.EpochInterruption);
+        PersistedLoader.Load(module, image);
+        return new Module(engine, module, name, wasm);
+    }
+
+    /// <summary>Loads a <c>.kiln</c> file written by <c>kiln compile</c>; see <see cref="Deserialize(Engine, byte[], string)"/>.</summary>
+    /// <exception cref="WasmDecodeException">As <see cref="Deserialize(Engine, byte[], string)"/>.</exception>
+    public static Module DeserializeFile(Engine engine, string path)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return Deserialize(engine, File.ReadAllBytes(path), Path.GetFileName(path));
+    }
+
+    /// <summary>True when <paramref name="bytes"/> start like a <c>.kiln</c> image (see <see cref="Deserialize(Engine, byte[], string)"/>).</summary>
+    public static bool IsSerialized(ReadOnlySpan<byte> bytes) => PersistedImage.IsImage(bytes);
+
     /// <summary>Checks that <paramref name="bytes"/> are a valid binary module without keeping it; throws like <see cref="FromBytes"/>.</summary>
     public static void Validate(Engine engine, ReadOnlySpan<byte> bytes) => FromBytes(engine, bytes);
 
@@ -100,6 +188,15 @@ public sealed class Module
     public override string ToString() => Name;
 
     private static bool IsBinary(ReadOnlySpan<byte> bytes) => bytes.StartsWith("\0asm"u8);
+
+    private static string Checks(bool fuel, bool epoch) =>
+        (fuel, epoch) switch
+        {
+            (true, true) => "fuel metering and epoch interruption",
+            (true, false) => "fuel metering only",
+            (false, true) => "epoch interruption only",
+            _ => "neither fuel metering nor epoch interruption",
+        };
 
     private FunctionType FuncTypeAt(int typeIndex) => ValueConversion.Signature((FuncType)Inner.Types[typeIndex].Composite);
 

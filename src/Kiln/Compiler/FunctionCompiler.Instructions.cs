@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.Intrinsics;
 using Kiln.Binary;
@@ -10,9 +9,6 @@ namespace Kiln.Compiler;
 /// <summary>The per-instruction lowering of <see cref="FunctionCompiler"/>.</summary>
 internal sealed partial class FunctionCompiler
 {
-    private static readonly MethodInfo F32Element = typeof(InlineChecks).GetMethod(nameof(InlineChecks.Element))!.MakeGenericMethod(typeof(float));
-    private static readonly MethodInfo F64Element = typeof(InlineChecks).GetMethod(nameof(InlineChecks.Element))!.MakeGenericMethod(typeof(double));
-
     private static readonly ValType I32 = ValType.I32;
     private static readonly ValType I64 = ValType.I64;
     private static readonly ValType F32 = ValType.F32;
@@ -356,9 +352,8 @@ internal sealed partial class FunctionCompiler
     {
         if (OpaqueConstants.NeedsF32(bits))
         {
-            _il.Emit(OpCodes.Ldsfld, typeof(OpaqueConstants).GetField(nameof(OpaqueConstants.F32))!);
             EmitF32ConstantIndex(bits);
-            _il.Emit(OpCodes.Call, F32Element);
+            _il.Emit(OpCodes.Call, typeof(OpaqueConstants).GetMethod(nameof(OpaqueConstants.F32At))!);
         }
         else
         {
@@ -372,9 +367,8 @@ internal sealed partial class FunctionCompiler
     {
         if (OpaqueConstants.NeedsF64(bits))
         {
-            _il.Emit(OpCodes.Ldsfld, typeof(OpaqueConstants).GetField(nameof(OpaqueConstants.F64))!);
             EmitF64ConstantIndex(bits);
-            _il.Emit(OpCodes.Call, F64Element);
+            _il.Emit(OpCodes.Call, typeof(OpaqueConstants).GetMethod(nameof(OpaqueConstants.F64At))!);
         }
         else
         {

@@ -56,9 +56,8 @@ internal static class InlineChecks
     }
 
     /// <summary>
-    /// An element of one of the instance's arrays (memories, tables, globals, functions) or of
-    /// <see cref="OpaqueConstants"/>, read without a bounds check: validation bounds the index by the module's own
-    /// counts, which size the arrays, and a constant's index comes from interning it.
+    /// An element of one of the instance's arrays (memories, tables, globals, functions), read without a bounds check:
+    /// validation bounds the index by the module's own counts, which size the arrays.
     /// </summary>
     [MethodImpl(Inline)]
     public static T Element<T>(T[] array, int index) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), index);

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Kiln.Compiler;
 
 /// <summary>
@@ -28,17 +31,34 @@ internal static class OpaqueConstants
         return double.IsNaN(v) || v == 0 || v == 1 || v == -1;
     }
 
+    /// <summary>
+    /// Element <paramref name="index"/> of <see cref="F32"/>, for generated code. The array is read after the index is
+    /// known: a persisted assembly's index slots are filled by its type initializer, which may replace the array, so
+    /// an array loaded before the index could be one that lacks it. No bounds check: every index comes from interning.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float F32At(int index) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(F32), index);
+
+    /// <summary>Element <paramref name="index"/> of <see cref="F64"/>, for generated code (see <see cref="F32At"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double F64At(int index) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(F64), index);
+
     /// <summary>The index in <see cref="F32"/> of the constant with these bits, added if new.</summary>
-    public static int IndexOfF32(int bits) => Intern(F32Index, ref F32, bits, BitConverter.Int32BitsToSingle(bits));
+    public static int IndexOfF32(int bits) => Intern(F32Index, ref F32, bits, bits);
 
     /// <summary>The index in <see cref="F64"/> of the constant with these bits, added if new.</summary>
-    public static int IndexOfF64(long bits) => Intern(F64Index, ref F64, bits, BitConverter.Int64BitsToDouble(bits));
+    public static int IndexOfF64(long bits) => Intern(F64Index, ref F64, bits, bits);
 
-    private static int Intern<T>(Dictionary<long, int> index, ref T[] values, long bits, T value)
+    // The element is written as its bits: a float value made from constant bits would be a JIT constant, and RyuJIT
+    // quiets a signalling NaN it holds as a constant (a persisted assembly's type initializer, calling this with
+    // constant bits, got 0x7FE00001 for 0x7FA00001 once the call was inlined).
+    private static int Intern<T, TBits>(Dictionary<long, int> index, ref T[] values, long key, TBits bits)
+        where T : unmanaged
+        where TBits : unmanaged
     {
         lock (Gate)
         {
-            if (!index.TryGetValue(bits, out int i))
+            if (!index.TryGetValue(key, out int i))
             {
                 i = index.Count;
                 if (i == values.Length)
@@ -46,8 +66,8 @@ internal static class OpaqueConstants
                     Array.Resize(ref values, i * 2);
                 }
 
-                values[i] = value;
-                index.Add(bits, i);
+                Unsafe.As<T, TBits>(ref values[i]) = bits;
+                index.Add(key, i);
             }
 
             return i;

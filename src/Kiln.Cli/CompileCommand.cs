@@ -50,6 +50,11 @@ internal static class CompileCommand
         {
             error.WriteLine("Error: " + e.Message);
         }
+        catch (Exception e)
+        {
+            // As kiln run: an engine failure is one line, not a crash with a stack trace.
+            error.WriteLine($"Error: internal error: {e.GetType().Name}: {e.Message}");
+        }
 
         return 1;
     }

@@ -4,7 +4,8 @@ using System.Runtime.Loader;
 namespace Kiln.Compiler;
 
 /// <summary>
-/// The collectible load context of one persisted module's code: it is unloaded once nothing uses the module any more.
+/// The load context of one persisted module's code, collectible so that a later change can unload it with the module
+/// (see docs/compile.md: nothing calls <see cref="AssemblyLoadContext.Unload"/> yet).
 /// References to Kiln resolve to the Kiln assembly already loaded (whichever context that is in); everything else to
 /// the default context.
 /// </summary>

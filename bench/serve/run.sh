@@ -1,11 +1,12 @@
 #!/bin/sh
 # Load test of `kiln serve`: the hello handler (examples/http/hello.wasm, a fresh instance per request) against plain
 # Kestrel answering the same bytes (PlainKestrel/, the physical limit on this machine). Needs wrk (apt-get install wrk).
-#   bench/serve/run.sh [CONNECTIONS] [SECONDS]
+#   bench/serve/run.sh [CONNECTIONS] [SECONDS]     (WARMUP=seconds, default 10: tiered JIT settles in about that)
 set -eu
 cd "$(dirname "$0")/../.."
 CONNECTIONS=${1:-64}
 SECONDS_=${2:-10}
+WARMUP=${WARMUP:-10}
 dotnet build -c Release src/Kiln.Cli -v q -nologo >/dev/null
 dotnet build -c Release bench/serve/PlainKestrel -v q -nologo >/dev/null
 
@@ -14,7 +15,7 @@ measure() { # NAME PORT COMMAND...
     "$@" >/dev/null 2>&1 &
     pid=$!
     for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/hello" >/dev/null && break; sleep 0.2; done
-    wrk -t2 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$port/hello" >/dev/null   # warm-up: JIT tiering, pools
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$port/hello" >/dev/null   # warm-up: JIT tiering, pools
     echo "== $name ($CONNECTIONS connections, ${SECONDS_}s)"
     wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_}s" --latency "http://127.0.0.1:$port/hello" | grep -E "Requests/sec|^ +(50|99)%|Non-2xx|Socket errors"
     kill "$pid"

@@ -53,8 +53,12 @@ internal sealed class CgiResponse
         bool hasStatus = false, hasLocation = false, hasType = false;
         var headers = new List<KeyValuePair<string, string>>();
         int lineNo = 0;
-        foreach (var raw in Encoding.Latin1.GetString(span[..end]).Replace("\r", "", StringComparison.Ordinal).Split('\n'))
+        var block = span[..end];
+        while (true)
         {
+            int newline = block.IndexOf((byte)'\n');
+            string raw = Line(newline < 0 ? block : block[..newline]);
+            block = newline < 0 ? [] : block[(newline + 1)..];
             lineNo++;
             int colon = raw.IndexOf(':', StringComparison.Ordinal);
             string name = colon < 0 ? "" : raw[..colon].Trim();
@@ -82,6 +86,11 @@ internal sealed class CgiResponse
             {
                 headers.Add(new(name, value));
             }
+
+            if (newline < 0)
+            {
+                break;
+            }
         }
 
         if (!hasStatus && !hasLocation && !hasType)
@@ -95,6 +104,28 @@ internal sealed class CgiResponse
         }
 
         return new CgiResponse(status, headers, output[bodyStart..]);
+    }
+
+    // One header line as text, carriage returns ignored wherever they are (the header block is read line by line, not
+    // decoded, copied without CRs and split as a whole).
+    private static string Line(ReadOnlySpan<byte> line)
+    {
+        if (line.IndexOf((byte)'\r') < 0)
+        {
+            return Encoding.Latin1.GetString(line);
+        }
+
+        Span<byte> kept = line.Length <= 256 ? stackalloc byte[line.Length] : new byte[line.Length];
+        int n = 0;
+        foreach (byte b in line)
+        {
+            if (b != (byte)'\r')
+            {
+                kept[n++] = b;
+            }
+        }
+
+        return Encoding.Latin1.GetString(kept[..n]);
     }
 
     // The end of the header block (exclusive: the newline ending its last line) and where the body starts, or -1.

@@ -1,8 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace Kiln.Http;
 
 /// <summary>Maps <see cref="HandlerLimits"/> onto the engine's limits: one engine per server, one store per request.</summary>
 internal static class WasmSandbox
 {
+    private static readonly ConditionalWeakTable<HandlerLimits, StoreLimits> MemoryLimits = [];
+
     /// <summary>An engine for <paramref name="handlers"/>: fuel metering only when one of them has a fuel limit, since it slows every guest.</summary>
     public static Engine CreateEngine(IEnumerable<HandlerSpec> handlers) =>
         new(new EngineConfig { ConsumeFuel = handlers.Any(h => h.Limits.Fuel is not null) });
@@ -14,9 +18,10 @@ internal static class WasmSandbox
     /// </summary>
     public static void Apply<T>(Store<T> store, HandlerLimits limits)
     {
-        if (limits.MaxMemoryBytes is { } bytes)
+        if (limits.MaxMemoryBytes is not null)
         {
-            store.Limits = new StoreLimits { MemoryBytes = bytes };
+            // Immutable, so one per handler's limits serves every request.
+            store.Limits = MemoryLimits.GetValue(limits, static l => new StoreLimits { MemoryBytes = l.MaxMemoryBytes });
         }
 
         if (store.Engine.Config.ConsumeFuel)

@@ -50,6 +50,17 @@ public class WagiEnvironmentTests
     }
 
     [Fact]
+    public void Environment_lets_the_request_override_every_variable_it_sets()
+    {
+        // Handler variables named like each CGI variable a request sets: none may appear twice.
+        var names = Env(Spec(), Request("/api/7", "q=1", ("X-Token", "t"))).Select(e => e.Key).ToArray();
+        var env = Env(Spec([.. names.Select(n => (n, "handler"))]), Request("/api/7", "q=1", ("X-Token", "t")));
+        Assert.Equal(names.Length, env.Count);
+        Assert.Equal(env.Count, env.Select(e => e.Key).Distinct().Count());
+        Assert.DoesNotContain(env, e => e.Value == "handler");
+    }
+
+    [Fact]
     public void Environment_keeps_an_overridden_handler_variable_in_the_handlers_place()
     {
         var spec = Spec(("FIRST", "1"), ("HTTP_X_TOKEN", "handler"), ("LAST", "2"));

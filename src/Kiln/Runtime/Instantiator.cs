@@ -98,7 +98,11 @@ internal static class Instantiator
         for (int i = 0; i < module.Functions.Count; i++)
         {
             int typeIndex = module.Functions[i];
-            functions[functionCount + i] = new FunctionInstance(inst, compiled, i, (FuncType)module.Types[typeIndex].Composite, ids[typeIndex], names[i]);
+            // A function the module compiled already starts with its entry point: no per-instance first-call resolution.
+            functions[functionCount + i] = new FunctionInstance(inst, compiled, i, (FuncType)module.Types[typeIndex].Composite, ids[typeIndex], names[i])
+            {
+                Code = Volatile.Read(ref compiled.Code[i]),
+            };
         }
 
         inst.Functions = functions;
@@ -267,7 +271,8 @@ internal static class Instantiator
         switch (target)
         {
             case FunctionInstance f:
-                return TypeRegistry.IsSubtype(f.TypeId, ids[import.TypeIndex]);
+                // The same canonical type, the usual case, needs no walk of the registry (which takes its lock).
+                return f.TypeId == ids[import.TypeIndex] || TypeRegistry.IsSubtype(f.TypeId, ids[import.TypeIndex]);
             case TableInstance t:
                 var tt = import.Table;
                 return t.Type.Is64 == tt.Is64

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.Intrinsics;
 using Kiln.Binary;
@@ -348,12 +349,26 @@ internal sealed partial class FunctionCompiler
         Release(b);
     }
 
+    /// <summary>
+    /// Loads an <see cref="OpaqueConstants"/> element. The array is read after the index: a persisted assembly's index
+    /// slots are filled by its type initializer, which may replace the array, so an array read first could lack it.
+    /// </summary>
+    private void EmitOpaqueConstant(FieldInfo array, Action emitIndex, OpCode load)
+    {
+        var index = Temp(typeof(int));
+        emitIndex();
+        _il.Emit(OpCodes.Stloc, index);
+        _il.Emit(OpCodes.Ldsfld, array);
+        _il.Emit(OpCodes.Ldloc, index);
+        _il.Emit(load);
+        Release(index);
+    }
+
     private void EmitF32Const(int bits)
     {
         if (OpaqueConstants.NeedsF32(bits))
         {
-            EmitF32ConstantIndex(bits);
-            _il.Emit(OpCodes.Call, typeof(OpaqueConstants).GetMethod(nameof(OpaqueConstants.F32At))!);
+            EmitOpaqueConstant(typeof(OpaqueConstants).GetField(nameof(OpaqueConstants.F32))!, () => EmitF32ConstantIndex(bits), OpCodes.Ldelem_R4);
         }
         else
         {
@@ -367,8 +382,7 @@ internal sealed partial class FunctionCompiler
     {
         if (OpaqueConstants.NeedsF64(bits))
         {
-            EmitF64ConstantIndex(bits);
-            _il.Emit(OpCodes.Call, typeof(OpaqueConstants).GetMethod(nameof(OpaqueConstants.F64At))!);
+            EmitOpaqueConstant(typeof(OpaqueConstants).GetField(nameof(OpaqueConstants.F64))!, () => EmitF64ConstantIndex(bits), OpCodes.Ldelem_R8);
         }
         else
         {
@@ -482,8 +496,8 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// With an address on the stack, checks <c>address + offset + size &lt;= length</c> (one compare, in an inlined
-    /// <see cref="InlineChecks"/> call) and leaves the native pointer <c>base + address + offset</c>.
+    /// With an address on the stack, checks <c>address + offset + size &lt;= length</c> (one compare; memory64 adds with
+    /// saturation) and leaves the native pointer <c>base + address + offset</c>.
     /// </summary>
     private void EmitAddress(MemArg arg, int size)
     {
@@ -496,13 +510,32 @@ internal sealed partial class FunctionCompiler
         }
 
         _il.Emit(OpCodes.Stloc, ea);
+        var ok = _il.DefineLabel();
         ulong end = arg.Offset + (ulong)size;
         _il.Emit(OpCodes.Ldloc, ea);
+        if (end < arg.Offset)
+        {
+            // offset + size overflows: no address is in bounds.
+            _il.Emit(OpCodes.Pop);
+            _il.Emit(OpCodes.Ldc_I8, -1L);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Ldc_I8, (long)end);
+            if (is64)
+            {
+                _il.Emit(OpCodes.Call, Method(typeof(NumericOps), nameof(NumericOps.AddSat)));
+            }
+            else
+            {
+                _il.Emit(OpCodes.Add);
+            }
+        }
 
-        // offset + size wraps only for memory64 offsets near 2^64: no address is in bounds then.
-        _il.Emit(OpCodes.Ldc_I8, end < arg.Offset ? -1L : (long)end);
         _il.Emit(OpCodes.Ldloc, _memLength[mem]!);
-        _il.Emit(OpCodes.Call, Method(typeof(InlineChecks), is64 ? nameof(InlineChecks.Bounds64) : nameof(InlineChecks.Bounds32)));
+        _il.Emit(OpCodes.Ble_Un, ok);
+        _il.Emit(OpCodes.Call, Method(typeof(Traps), nameof(Traps.MemoryOutOfBounds)));
+        _il.MarkLabel(ok);
         _il.Emit(OpCodes.Ldloc, _memBase[mem]!);
         _il.Emit(OpCodes.Ldloc, ea);
         _il.Emit(OpCodes.Conv_U);

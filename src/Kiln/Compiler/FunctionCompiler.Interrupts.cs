@@ -11,9 +11,9 @@ namespace Kiln.Compiler;
 /// <c>else</c>, a handler or the end of a block up to the next of these) is charged its static instruction count where
 /// it starts, with Wasmtime's costs (nop, drop, block, loop, unreachable, return, else and end are free); a loop header
 /// starts a region, so every iteration pays. Interruption: loop headers, and the entry of functions that make calls
-/// (every call cycle passes one), compare the engine's epoch with the store's deadline. Fast paths (inlined <see cref="InlineChecks"/> calls): fuel is a load, a subtract, a store
-/// and a branch; the epoch two loads and a branch (the store and its counter sit in locals loaded at entry). The traps
-/// are out of line.
+/// (every call cycle passes one), compare the engine's epoch with the store's deadline. Fast paths: fuel is a load, a
+/// subtract, a store and a branch; the epoch two loads and a branch (the store and its counter sit in locals loaded at
+/// entry). The traps are out of line.
 /// </summary>
 internal sealed partial class FunctionCompiler
 {
@@ -22,8 +22,13 @@ internal sealed partial class FunctionCompiler
 
     private static readonly FieldInfo EpochField = typeof(Kiln.Runtime.Store).GetField(nameof(Kiln.Runtime.Store.Epoch))!;
 
+    private static readonly FieldInfo FuelField = typeof(Kiln.Runtime.Store).GetField(nameof(Kiln.Runtime.Store.Fuel))!;
+    private static readonly FieldInfo DeadlineField = typeof(Kiln.Runtime.Store).GetField(nameof(Kiln.Runtime.Store.EpochDeadline))!;
+    private static readonly FieldInfo EpochValueField = typeof(EpochCounter).GetField(nameof(EpochCounter.Value))!;
+
     private LocalBuilder? _store;
     private LocalBuilder? _epoch;
+    private LocalBuilder? _fuelLeft;
     private bool _consumeFuel;
     private bool _checkEpoch;
 
@@ -98,9 +103,17 @@ internal sealed partial class FunctionCompiler
             return;
         }
 
+        // Volatile loads: another thread moves the epoch or the deadline, and a loop that stores nothing must not hoist them.
+        var ok = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, _epoch!);
+        _il.Emit(OpCodes.Volatile);
+        _il.Emit(OpCodes.Ldfld, EpochValueField);
         _il.Emit(OpCodes.Ldloc, _store!);
-        _il.Emit(OpCodes.Call, typeof(InlineChecks).GetMethod(nameof(InlineChecks.Epoch))!);
+        _il.Emit(OpCodes.Volatile);
+        _il.Emit(OpCodes.Ldfld, DeadlineField);
+        _il.Emit(OpCodes.Blt_Un, ok);
+        _il.Emit(OpCodes.Call, typeof(Traps).GetMethod(nameof(Traps.Interrupted))!);
+        _il.MarkLabel(ok);
     }
 
     /// <summary>Charges the region that starts at <paramref name="r"/>'s position: <c>Fuel -= cost; if (Fuel &lt; 0) trap</c>.</summary>
@@ -117,9 +130,23 @@ internal sealed partial class FunctionCompiler
             return;
         }
 
+        _fuelLeft ??= _il.DeclareLocal(typeof(long));
+        var ok = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, _store!);
+        _il.Emit(OpCodes.Ldfld, FuelField);
         _il.Emit(OpCodes.Ldc_I8, cost);
-        _il.Emit(OpCodes.Call, typeof(InlineChecks).GetMethod(nameof(InlineChecks.Fuel))!);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Stloc, _fuelLeft);
+        _il.Emit(OpCodes.Ldloc, _store!);
+        _il.Emit(OpCodes.Ldloc, _fuelLeft);
+        _il.Emit(OpCodes.Stfld, FuelField);
+        _il.Emit(OpCodes.Ldloc, _fuelLeft);
+        _il.Emit(OpCodes.Ldc_I4_0);
+        _il.Emit(OpCodes.Conv_I8);
+        _il.Emit(OpCodes.Bge, ok);
+        _il.Emit(OpCodes.Ldloc, _store!);
+        _il.Emit(OpCodes.Call, typeof(Traps).GetMethod(nameof(Traps.OutOfFuel))!);
+        _il.MarkLabel(ok);
     }
 
     /// <summary>Wasmtime's cost of the instructions from <paramref name="r"/>'s position up to the next region start.</summary>

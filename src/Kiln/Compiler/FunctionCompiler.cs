@@ -16,14 +16,11 @@ internal sealed partial class FunctionCompiler
 {
     private static readonly FieldInfo StoreField = typeof(Instance).GetField(nameof(Kiln.Runtime.Instance.Store))!;
     private static readonly FieldInfo StackLimitField = typeof(Kiln.Runtime.Store).GetField(nameof(Kiln.Runtime.Store.StackLimit))!;
+    private static readonly FieldInfo CodeField = typeof(Instance).GetField(nameof(Instance.Code))!;
     private static readonly FieldInfo FunctionsField = typeof(Instance).GetField(nameof(Instance.Functions))!;
     private static readonly FieldInfo MemoriesField = typeof(Instance).GetField(nameof(Instance.Memories))!;
     private static readonly FieldInfo TablesField = typeof(Instance).GetField(nameof(Instance.Tables))!;
     private static readonly FieldInfo GlobalsField = typeof(Instance).GetField(nameof(Instance.Globals))!;
-
-    /// <summary><see cref="InlineChecks.Element"/> for each of the instance's arrays above.</summary>
-    private static readonly Dictionary<FieldInfo, MethodInfo> ElementReaders = new[] { FunctionsField, MemoriesField, TablesField, GlobalsField }
-        .ToDictionary(f => f, f => typeof(InlineChecks).GetMethod(nameof(InlineChecks.Element))!.MakeGenericMethod(f.FieldType.GetElementType()!));
 
     private static readonly FieldInfo FuncContextField = typeof(FunctionInstance).GetField(nameof(FunctionInstance.Context))!;
     private static readonly FieldInfo FuncCodeField = typeof(FunctionInstance).GetField(nameof(FunctionInstance.Code))!;
@@ -713,10 +710,20 @@ internal sealed partial class FunctionCompiler
         }
         else
         {
+            int defined = funcIndex - imported;
+            var ok = _il.DefineLabel();
             _il.Emit(OpCodes.Ldarg, CtxArg);
             _il.Emit(OpCodes.Ldarg, CtxArg);
-            _il.Emit(OpCodes.Ldc_I4, funcIndex - imported);
-            _il.Emit(OpCodes.Call, typeof(InlineChecks).GetMethod(nameof(InlineChecks.Code))!);
+            _il.Emit(OpCodes.Ldfld, CodeField);
+            _il.Emit(OpCodes.Ldc_I4, defined);
+            _il.Emit(OpCodes.Ldelem_I);
+            _il.Emit(OpCodes.Dup);
+            _il.Emit(OpCodes.Brtrue, ok);
+            _il.Emit(OpCodes.Pop);
+            _il.Emit(OpCodes.Ldarg, CtxArg);
+            _il.Emit(OpCodes.Ldc_I4, defined);
+            _il.Emit(OpCodes.Call, typeof(CompiledModule).GetMethod(nameof(CompiledModule.CompileFromCall))!);
+            _il.MarkLabel(ok);
         }
 
         FinishCall(callee, tail);
@@ -936,7 +943,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldarg, CtxArg);
         _il.Emit(OpCodes.Ldfld, field);
         _il.Emit(OpCodes.Ldc_I4, index);
-        _il.Emit(OpCodes.Call, ElementReaders[field]);
+        _il.Emit(OpCodes.Ldelem_Ref);
     }
 
     private bool TableIs64(int i)

@@ -423,6 +423,14 @@ internal static class NumericOps
         return ((long)low, (long)high);
     }
 
+    /// <summary>Saturating address add for memory64: an overflowing effective address becomes out of bounds.</summary>
+    [MethodImpl(Inline)]
+    public static ulong AddSat(ulong a, ulong b)
+    {
+        ulong s = a + b;
+        return s < a ? ulong.MaxValue : s;
+    }
+
     private static void TruncTrap(bool nan) =>
         Traps.Throw(nan ? TrapKind.InvalidConversionToInteger : TrapKind.IntegerOverflow);
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Kiln.Compiler;
 
@@ -30,18 +29,6 @@ internal static class OpaqueConstants
         double v = BitConverter.Int64BitsToDouble(bits);
         return double.IsNaN(v) || v == 0 || v == 1 || v == -1;
     }
-
-    /// <summary>
-    /// Element <paramref name="index"/> of <see cref="F32"/>, for generated code. The array is read after the index is
-    /// known: a persisted assembly's index slots are filled by its type initializer, which may replace the array, so
-    /// an array loaded before the index could be one that lacks it. No bounds check: every index comes from interning.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float F32At(int index) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(F32), index);
-
-    /// <summary>Element <paramref name="index"/> of <see cref="F64"/>, for generated code (see <see cref="F32At"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double F64At(int index) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(F64), index);
 
     /// <summary>The index in <see cref="F32"/> of the constant with these bits, added if new.</summary>
     public static int IndexOfF32(int bits) => Intern(F32Index, ref F32, bits, bits);

@@ -51,8 +51,8 @@ internal sealed class PersistedTarget
         }
 
         var method = _code.DefineMethod(name, _attributes, returnType, parameterTypes);
-        // Optimised at once, as DynamicMethods are, rather than tiered: quick (Tier0) code does not inline the
-        // InlineChecks helpers that every memory access and call goes through. Measured on yosys (compile.md).
+        // Optimised at once, as DynamicMethods are, rather than tiered: quick (Tier0) code runs the checks' helpers
+        // out of line. Measured on yosys (compile.md).
         method.SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
         _functions[definedIndex] = method;
         return method;

@@ -21,7 +21,6 @@ internal sealed partial class FunctionCompiler
     private static readonly ConditionalWeakTable<WasmModule, Tuple<bool, bool>> Checks = [];
 
     private static readonly FieldInfo EpochField = typeof(Kiln.Runtime.Store).GetField(nameof(Kiln.Runtime.Store.Epoch))!;
-
     private static readonly FieldInfo FuelField = typeof(Kiln.Runtime.Store).GetField(nameof(Kiln.Runtime.Store.Fuel))!;
     private static readonly FieldInfo DeadlineField = typeof(Kiln.Runtime.Store).GetField(nameof(Kiln.Runtime.Store.EpochDeadline))!;
     private static readonly FieldInfo EpochValueField = typeof(EpochCounter).GetField(nameof(EpochCounter.Value))!;

@@ -21,7 +21,6 @@ internal sealed partial class FunctionCompiler
     private static readonly FieldInfo MemoriesField = typeof(Instance).GetField(nameof(Instance.Memories))!;
     private static readonly FieldInfo TablesField = typeof(Instance).GetField(nameof(Instance.Tables))!;
     private static readonly FieldInfo GlobalsField = typeof(Instance).GetField(nameof(Instance.Globals))!;
-
     private static readonly FieldInfo FuncContextField = typeof(FunctionInstance).GetField(nameof(FunctionInstance.Context))!;
     private static readonly FieldInfo FuncCodeField = typeof(FunctionInstance).GetField(nameof(FunctionInstance.Code))!;
     private static readonly FieldInfo MemBaseField = typeof(LinearMemory).GetField(nameof(LinearMemory.Base))!;

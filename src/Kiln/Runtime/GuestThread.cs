@@ -36,7 +36,8 @@ internal static class GuestThread
     /// Prepares <paramref name="store"/> for a guest call on this thread: sets its stack limit <paramref name="budget"/>
     /// bytes below the stack pointer (a nested call, made by a host function the guest called, keeps the outer limit).
     /// Returns false, changing nothing, when this thread has too little stack left; the caller then hands the call to
-    /// <see cref="Handoff"/>. Traps "interrupt" when the store's epoch deadline has passed. After the call, restore <paramref name="saved"/> with <see cref="Exit"/>.
+    /// <see cref="Handoff"/>. Traps "interrupt" when the store's epoch deadline has passed. After the call, restore
+    /// <paramref name="saved"/> with <see cref="Exit"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryEnter(Store store, nuint budget, out nuint saved)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Kiln.Cli;
+using Kiln.Tests.Binary;
 using Kiln.Tests.Spec;
 
 namespace Kiln.Tests.Cli;
@@ -164,14 +165,11 @@ public sealed class RunRobustnessTests : IDisposable
         // (func (export "_start") block block ... end end): what a text parser may refuse, the binary decoder,
         // validator and compiler must handle without recursing per level.
         byte[] body = [0x00, .. Enumerable.Repeat<byte[]>([0x02, 0x40], Depth).SelectMany(b => b), .. Enumerable.Repeat((byte)0x0B, Depth + 1)];
-        byte[] module =
-        [
-            .. "\0asm"u8, 1, 0, 0, 0,
-            1, 4, 1, 0x60, 0, 0,
-            3, 2, 1, 0,
-            7, 10, 1, 6, .. "_start"u8, 0, 0,
-            10, .. Leb((uint)(body.Length + 1 + Leb((uint)body.Length).Length)), 1, .. Leb((uint)body.Length), .. body,
-        ];
+        byte[] module = Wasm.Module(
+            Wasm.Section(1, 1, 0x60, 0, 0),
+            Wasm.Section(3, 1, 0),
+            Wasm.Section(7, [1, .. Wasm.Name("_start"), 0, 0]),
+            Wasm.Section(10, [1, .. Wasm.Leb((uint)body.Length), .. body]));
         var (exit, error) = RunBytes(module);
         Assert.Equal("", error);
         Assert.Equal(0, exit);
@@ -258,19 +256,6 @@ public sealed class RunRobustnessTests : IDisposable
         Assert.DoesNotContain("Stack overflow", error, StringComparison.Ordinal);
         AssertCleanFailure(process.ExitCode, error, wat.Length > 200 ? wat[..200] : wat);
         return (process.ExitCode, error);
-    }
-
-    private static byte[] Leb(uint value)
-    {
-        var bytes = new List<byte>();
-        do
-        {
-            byte b = (byte)(value & 0x7F);
-            value >>= 7;
-            bytes.Add(value == 0 ? b : (byte)(b | 0x80));
-        }
-        while (value != 0);
-        return [.. bytes];
     }
 
     /// <summary>

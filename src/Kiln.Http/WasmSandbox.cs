@@ -5,7 +5,13 @@ namespace Kiln.Http;
 /// <summary>Maps <see cref="HandlerLimits"/> onto the engine's limits: one engine per server, one store per request.</summary>
 internal static class WasmSandbox
 {
+    /// <summary>How often a server's epoch advances: the granularity of request timeouts.</summary>
+    private static readonly TimeSpan TimeoutGranularity = TimeSpan.FromMilliseconds(10);
+
     private static readonly ConditionalWeakTable<HandlerLimits, StoreLimits> MemoryLimits = [];
+
+    // One epoch timer per engine, started on first use; it holds the engine weakly and stops once the engine is gone.
+    private static readonly ConditionalWeakTable<Engine, EpochTimer> EpochTimers = [];
 
     /// <summary>An engine for <paramref name="handlers"/>: fuel metering only when one of them has a fuel limit, since it slows every guest.</summary>
     public static Engine CreateEngine(IEnumerable<HandlerSpec> handlers) =>
@@ -13,8 +19,8 @@ internal static class WasmSandbox
 
     /// <summary>
     /// Puts <paramref name="limits"/> on a request's store. A timeout is an epoch deadline on the engine's
-    /// <see cref="EpochTicker"/>: one shared timer, where a timer per request cost a timer-queue insert and removal
-    /// and a cancellation registration each time.
+    /// <see cref="EpochTimer"/>, as Wasmtime hosts such as Spin run them: one clock per server, where a timer per
+    /// request cost a timer-queue insert and removal and a cancellation registration each time.
     /// </summary>
     public static void Apply<T>(Store<T> store, HandlerLimits limits)
     {
@@ -32,7 +38,7 @@ internal static class WasmSandbox
 
         if (limits.Timeout is { } timeout)
         {
-            store.SetEpochDeadline(EpochTicker.For(store.Engine).TicksFor(timeout));
+            store.SetEpochDeadline(EpochTimers.GetValue(store.Engine, static e => new EpochTimer(e, TimeoutGranularity)).TicksFor(timeout));
         }
     }
 }

@@ -229,8 +229,7 @@ internal sealed class GuestInstance : IDisposable
 
         if (_options.Timeout is TimeSpan timeout)
         {
-            // One tick more than the timeout spans: the clock may tick right after the deadline is set.
-            store.SetEpochDeadline((ulong)Math.Ceiling(timeout.TotalMilliseconds / WasmEngines.TickMilliseconds) + 1);
+            store.SetEpochDeadline(WasmEngines.Clock(_options.Fuel.HasValue).TicksFor(timeout));
         }
     }
 

@@ -3,18 +3,19 @@ namespace Kiln.Sqlite;
 /// <summary>
 /// The engines Wasm SQL functions run on, shared by every connection so that a module's compiled code is too: one
 /// without fuel accounting and one with (fuel makes compiled code slower, so only functions that ask pay for it).
-/// A process-wide clock advances their epochs every <see cref="TickMilliseconds"/> for per-call deadlines.
+/// An <see cref="EpochTimer"/> on each (<see cref="Clock"/>) advances its epoch for per-call deadlines.
 /// </summary>
 internal static class WasmEngines
 {
     /// <summary>The epoch period: the granularity of <see cref="WasmFunctionOptions.Timeout"/>.</summary>
-    public const int TickMilliseconds = 10;
+    private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(10);
 
     private static readonly Lock Gate = new();
     private static readonly Dictionary<(bool Fuel, string Sha256), WeakReference<Module>> Modules = [];
     private static Engine? _plain;
     private static Engine? _fueled;
-    private static Timer? _clock;
+    private static EpochTimer? _plainClock;
+    private static EpochTimer? _fueledClock;
 
     /// <summary>The shared engine with or without fuel accounting.</summary>
     public static Engine Get(bool consumeFuel)
@@ -22,10 +23,21 @@ internal static class WasmEngines
         lock (Gate)
         {
             ref var engine = ref consumeFuel ? ref _fueled : ref _plain;
-            engine ??= new Engine(new EngineConfig { ConsumeFuel = consumeFuel, EpochInterruption = true });
-            _clock ??= new Timer(_ => Tick(), null, TickMilliseconds, TickMilliseconds);
+            if (engine is null)
+            {
+                engine = new Engine(new EngineConfig { ConsumeFuel = consumeFuel, EpochInterruption = true });
+                (consumeFuel ? ref _fueledClock : ref _plainClock) = new EpochTimer(engine, TickInterval);
+            }
+
             return engine;
         }
+    }
+
+    /// <summary>The epoch timer of the shared engine with or without fuel accounting, for deadlines on its stores.</summary>
+    public static EpochTimer Clock(bool consumeFuel)
+    {
+        Get(consumeFuel);
+        return (consumeFuel ? _fueledClock : _plainClock)!;
     }
 
     /// <summary>
@@ -54,11 +66,5 @@ internal static class WasmEngines
         }
 
         return module;
-    }
-
-    private static void Tick()
-    {
-        _plain?.IncrementEpoch();
-        _fueled?.IncrementEpoch();
     }
 }

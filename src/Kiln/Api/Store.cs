@@ -71,7 +71,9 @@ public sealed class Store<T> : IDisposable
     /// <summary>
     /// The token that interrupts guests of this store: once it is cancelled, running guest code traps with
     /// <see cref="TrapKind.Interrupted"/> at its next function entry or loop header, and so does every later call
-    /// until another token is set. A timeout is <c>new CancellationTokenSource(timeout).Token</c>.
+    /// until another token is set. A timeout is <c>new CancellationTokenSource(timeout).Token</c>; where guests may fill
+    /// the thread pool (a server), prefer <see cref="SetEpochDeadline"/> on an <see cref="EpochTimer"/>, whose clock does
+    /// not wait for a pool thread.
     /// </summary>
     /// <exception cref="InvalidOperationException">Set while the engine has <see cref="EngineConfig.EpochInterruption"/> off.</exception>
     public CancellationToken CancellationToken
@@ -96,6 +98,7 @@ public sealed class Store<T> : IDisposable
     /// Interrupts guests of this store once the engine's epoch has advanced <paramref name="ticksBeyondCurrent"/> times
     /// from now (<see cref="Engine.IncrementEpoch"/>): running code then traps with <see cref="TrapKind.Interrupted"/>
     /// at its next function entry or loop header. With 0, the next check traps. Without a call, there is no deadline.
+    /// For a timeout, <see cref="EpochTimer.TicksFor"/> gives the ticks.
     /// </summary>
     /// <exception cref="InvalidOperationException">The engine has <see cref="EngineConfig.EpochInterruption"/> off.</exception>
     public void SetEpochDeadline(ulong ticksBeyondCurrent)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace Kiln.Cli;
 
@@ -8,10 +9,14 @@ internal static class KilnCli
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, writing to the given writers; returns the exit status.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Kiln: a WebAssembly runtime for .NET.")
+        // A named command, not RootCommand: that takes its name from the entry assembly, Kiln.Cli (see README).
+        var root = new Command("kiln", "Kiln: a WebAssembly runtime for .NET.")
         {
+            new HelpOption(),
+            new VersionOption(),
             RunCommand.Create(),
             CompileCommand.Create(),
+            InspectCommand.Create(),
             ServeCommand.Create(),
             SqlCommand.Create(),
             WastCommand.Create(),

@@ -53,7 +53,12 @@ public sealed class Module
     public static Module FromBytes(Engine engine, ReadOnlySpan<byte> bytes, string name = "module")
     {
         ArgumentNullException.ThrowIfNull(engine);
-        byte[] binary = bytes.ToArray();
+        return FromOwnedBytes(engine, bytes.ToArray(), name);
+    }
+
+    /// <summary>Decodes and validates <paramref name="binary"/>, which the module keeps: the caller must not change it.</summary>
+    private static Module FromOwnedBytes(Engine engine, byte[] binary, string name)
+    {
         var module = ModuleReader.Decode(binary, engine.Config.CustomPageSizes);
         ModuleValidator.Validate(module);
         return new Module(engine, module, name, binary);
@@ -80,7 +85,8 @@ public sealed class Module
         string name = Path.GetFileName(path);
         if (IsBinary(bytes))
         {
-            return FromBytes(engine, bytes, name);
+            // The array read here is the module's own: no copy of what may be tens of megabytes.
+            return FromOwnedBytes(engine, bytes, name);
         }
 
         if (PersistedImage.IsImage(bytes))

@@ -21,6 +21,9 @@ internal sealed class CompiledModule
     /// <summary>Finds a defined function's method in a persisted assembly; null when functions are compiled here.</summary>
     private readonly Func<int, MethodInfo>? _persisted;
 
+    // Built on first use; a race builds it twice, to the same contents.
+    private Dictionary<int, string>? _exportNames;
+
     private CompiledModule(WasmModule module, Func<int, MethodInfo>? persisted)
     {
         Module = module;
@@ -89,12 +92,36 @@ internal sealed class CompiledModule
         return code;
     }
 
-    /// <summary>Display name of function <paramref name="funcIndex"/>: its name-section name, else <c>func[N]</c>.</summary>
+    /// <summary>
+    /// Display name of function <paramref name="funcIndex"/>: its name-section name, else the name it is exported under
+    /// (stripped modules keep their exports), else <c>func[N]</c>.
+    /// </summary>
     public string FunctionName(int funcIndex)
     {
         string module = Module.Names?.ModuleName is { } m ? m + "!" : "";
-        return Module.Names is { } names && names.FunctionNames.TryGetValue(funcIndex, out var n)
-            ? module + n
-            : module + "func[" + funcIndex.ToString(CultureInfo.InvariantCulture) + "]";
+        if (Module.Names is { } names && names.FunctionNames.TryGetValue(funcIndex, out var n))
+        {
+            return module + n;
+        }
+
+        _exportNames ??= ExportNames(Module);
+        return module + (_exportNames.TryGetValue(funcIndex, out var export)
+            ? export
+            : "func[" + funcIndex.ToString(CultureInfo.InvariantCulture) + "]");
+    }
+
+    /// <summary>The first name each exported function is exported under.</summary>
+    private static Dictionary<int, string> ExportNames(WasmModule module)
+    {
+        var names = new Dictionary<int, string>();
+        foreach (var export in module.Exports)
+        {
+            if (export.Kind == ExternKind.Function)
+            {
+                names.TryAdd(export.Index, export.Name);
+            }
+        }
+
+        return names;
     }
 }

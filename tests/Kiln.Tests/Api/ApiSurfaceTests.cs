@@ -412,12 +412,12 @@ public sealed class ApiSurfaceTests : IDisposable
         var instance = new Linker(_engine).Instantiate(_store, Module.FromText(_engine, """
             (module
               (func $leaf (unreachable))
-              (func $middle (call $leaf))
-              (func (export "outer") (call $middle)))
+              (func (call $leaf))
+              (func (export "outer") (call 1)))
             """));
         var trap = Assert.Throws<TrapException>(() => instance.GetAction("outer")!());
-        // Named from the name section ($leaf); a function without a name shows as its index.
-        Assert.Equal(["leaf", "middle", "func[2]"], trap.WasmBacktrace.Take(3));
+        // Named from the name section ($leaf), else by export name, else by index.
+        Assert.Equal(["leaf", "func[1]", "outer"], trap.WasmBacktrace.Take(3));
     }
 
     [Fact]

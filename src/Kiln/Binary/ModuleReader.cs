@@ -119,7 +119,12 @@ internal ref partial struct ModuleReader
 
         if (span[4] != 0x01 || span[5] != 0x00 || span[6] != 0x00 || span[7] != 0x00)
         {
-            throw new WasmDecodeException("unknown binary version", 4, null);
+            // A component (wasm32-wasip2 programs) has version 0x0d and layer 1; say so, after the spec's words.
+            bool component = span[4] == 0x0d && span[5] == 0x00 && span[6] == 0x01 && span[7] == 0x00;
+            throw new WasmDecodeException(
+                component ? "unknown binary version: a WebAssembly component, and Kiln does not support the component model yet" : "unknown binary version",
+                4,
+                null);
         }
 
         _r.Position = 8;

@@ -68,12 +68,6 @@ public sealed partial class ModuleSummary
 
         if (file.AsSpan().StartsWith("\0asm"u8))
         {
-            // A component shares the magic and differs in the version and layer fields that follow it.
-            if (file.AsSpan(4).StartsWith((ReadOnlySpan<byte>)[0x0d, 0x00, 0x01, 0x00]))
-            {
-                throw new WasmDecodeException("a WebAssembly component, not a core module: Kiln does not support the component model yet", 4, null);
-            }
-
             return new ModuleSummary(name, file.Length, "binary", ModuleReader.Decode(file), file, null);
         }
 

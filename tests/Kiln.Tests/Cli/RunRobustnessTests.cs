@@ -68,6 +68,14 @@ public sealed class RunRobustnessTests : IDisposable
     }
 
     [Fact]
+    public void Run_says_a_component_is_one()
+    {
+        var (exit, error) = RunBytes([0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00]);
+        AssertCleanFailure(exit, error, "component");
+        Assert.Contains("unknown binary version: a WebAssembly component, and Kiln does not support the component model yet", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_names_the_import_when_an_import_is_unknown()
     {
         var (exit, error) = RunWat("""(module (import "env" "missing_function" (func)) (func (export "_start")))""");

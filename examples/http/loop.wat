@@ -1,4 +1,4 @@
-;; A handler that never returns: the route's timeout interrupts it and the client gets 504.
+;; A handler that never returns: the route's timeout interrupts it and the client gets 504 (or, with a fuel limit, 500).
 (module
   (memory (export "memory") 1)
   (func (export "_start")

@@ -56,7 +56,7 @@ public sealed class WasmHandler
     public static WasmHandler Load(HandlerSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return Load(WasmSandbox.CreateEngine([spec]), spec);
+        return Load(WasmSandbox.CreateEngine(spec.Limits.Fuel is not null), spec);
     }
 
     /// <summary>The executor for ABI <paramref name="name"/>.</summary>

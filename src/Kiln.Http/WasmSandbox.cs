@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace Kiln.Http;
 
-/// <summary>Maps <see cref="HandlerLimits"/> onto the engine's limits: one engine per server, one store per request.</summary>
+/// <summary>Maps <see cref="HandlerLimits"/> onto the engine's limits: an engine (two when some routes meter fuel) per server, one store per request.</summary>
 internal static class WasmSandbox
 {
     /// <summary>How often a server's epoch advances: the granularity of request timeouts.</summary>
@@ -13,9 +13,8 @@ internal static class WasmSandbox
     // One epoch timer per engine, started on first use; it holds the engine weakly and stops once the engine is gone.
     private static readonly ConditionalWeakTable<Engine, EpochTimer> EpochTimers = [];
 
-    /// <summary>An engine for <paramref name="handlers"/>: fuel metering only when one of them has a fuel limit, since it slows every guest.</summary>
-    public static Engine CreateEngine(IEnumerable<HandlerSpec> handlers) =>
-        new(new EngineConfig { ConsumeFuel = handlers.Any(h => h.Limits.Fuel is not null) });
+    /// <summary>An engine for handlers with a fuel limit (<paramref name="consumeFuel"/>) or without: metering slows every guest of an engine, so the others run on one that does not meter.</summary>
+    public static Engine CreateEngine(bool consumeFuel) => new(new EngineConfig { ConsumeFuel = consumeFuel });
 
     /// <summary>
     /// Puts <paramref name="limits"/> on a request's store. A timeout is an epoch deadline on the engine's
@@ -32,7 +31,7 @@ internal static class WasmSandbox
 
         if (store.Engine.Config.ConsumeFuel)
         {
-            // The engine meters every store once any handler has a fuel limit; the others run unmetered in effect.
+            // A handler without a limit loaded on a metering engine (by an embedder) runs unmetered in effect.
             store.Fuel = limits.Fuel ?? ulong.MaxValue;
         }
 

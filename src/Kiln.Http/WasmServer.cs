@@ -131,7 +131,8 @@ public sealed class WasmServer : IAsyncDisposable
 
     private static List<(RouteSpec, WasmHandler)> LoadHandlers(ServeManifest manifest)
     {
-        var engine = WasmSandbox.CreateEngine(manifest.Routes.Select(r => r.Handler));
+        // Routes with a fuel limit get an engine that meters; the others keep full speed on one that does not.
+        Engine? plain = null, metered = null;
         var loaded = new Dictionary<HandlerSpec, WasmHandler>(ReferenceEqualityComparer.Instance);
         var routes = new List<(RouteSpec, WasmHandler)>();
         foreach (var route in manifest.Routes)
@@ -140,6 +141,9 @@ public sealed class WasmServer : IAsyncDisposable
             {
                 try
                 {
+                    var engine = route.Handler.Limits.Fuel is null
+                        ? plain ??= WasmSandbox.CreateEngine(consumeFuel: false)
+                        : metered ??= WasmSandbox.CreateEngine(consumeFuel: true);
                     handler = WasmHandler.Load(engine, route.Handler);
                 }
                 catch (Exception e) when (e is WasmException or IOException or UnauthorizedAccessException or ArgumentException)

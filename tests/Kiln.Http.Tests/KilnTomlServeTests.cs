@@ -109,6 +109,19 @@ public class KilnTomlServeTests(KilnTomlServer served) : IClassFixture<KilnTomlS
     }
 
     [Fact]
+    public async Task Fuel_limit_stops_an_endless_handler_and_meters_only_its_route()
+    {
+        var response = await Client.GetAsync("/metered");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/hello")).StatusCode);
+
+        // Metering slows every guest of an engine, so only the route with a fuel limit runs on one that meters.
+        var engines = served.Server.Router.Routes.ToLookup(r => r.Route.Handler.Limits.Fuel is not null, r => r.Handler.Engine);
+        Assert.True(Assert.Single(engines[true].Distinct()).Config.ConsumeFuel);
+        Assert.False(Assert.Single(engines[false].Distinct()).Config.ConsumeFuel);
+    }
+
+    [Fact]
     public async Task Concurrent_requests_each_get_a_fresh_instance()
     {
         var tasks = Enumerable.Range(0, 48).Select(async i =>

@@ -13,6 +13,7 @@ namespace Kiln;
 public sealed class EpochTimer : IDisposable
 {
     private readonly WeakReference<Engine> _engine;
+    // Never disposed: the timer's thread may still be waiting on it when Dispose returns.
     private readonly ManualResetEventSlim _stopped = new();
 
     /// <summary>Starts advancing <paramref name="engine"/>'s epoch every <paramref name="interval"/>.</summary>

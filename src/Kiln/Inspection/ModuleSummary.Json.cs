@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Kiln.Binary;
 
 namespace Kiln.Inspection;
 

@@ -207,7 +207,8 @@ public sealed partial class ModuleSummary
         ExternKind.Table => Tables().Where(t => t.Index == export.Index).Select(t => TableText(t.Type)).FirstOrDefault() ?? "",
         ExternKind.Memory => Memories().Where(m => m.Index == export.Index).Select(m => MemoryText(m.Type)).FirstOrDefault() ?? "",
         ExternKind.Global => Globals().Skip(export.Index).Select(g => GlobalText(g.Type)).FirstOrDefault() ?? "",
-        _ => "",
+        _ => _module.Imports.Where(i => i.Kind == ExternKind.Tag).Select(i => i.TypeIndex).Concat(_module.Tags)
+            .Skip(export.Index).Select(Signature).FirstOrDefault() ?? "",
     };
 
     private static string MemoryText(MemoryType m)

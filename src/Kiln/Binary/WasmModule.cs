@@ -28,6 +28,9 @@ internal sealed class WasmModule
     public List<FunctionBody> Code { get; } = [];
     public List<DataSegment> Data { get; } = [];
     public List<CustomSection> CustomSections { get; } = [];
+
+    /// <summary>Branch hints given by text-format annotations (binary modules' hint sections stay custom sections).</summary>
+    public List<BranchHint> BranchHints { get; } = [];
     public NameSection? Names { get; set; }
 
     public int ImportedFunctionCount => CountImports(ExternKind.Function);

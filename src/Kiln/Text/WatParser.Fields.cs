@@ -99,6 +99,8 @@ internal sealed partial class WatParser
     {
         ExpectLParen();
         ExpectKeyword("func");
+        // A hint may come anywhere before the body's first instruction: the parser reads past it looking for the rest.
+        _branchHints = [];
         int index = _funcCount++;
         string? annotated = FieldHead(ExternKind.Function, index);
         if (annotated is not null)
@@ -110,6 +112,12 @@ internal sealed partial class WatParser
         {
             _m.Imports.Add(new Import(module, name, ExternKind.Function) { TypeIndex = TypeUse([], out _) });
             ExpectRParen();
+            if (_pendingHint is not null)
+            {
+                throw Error("@metadata.code.branch_hint annotation: not in a function", _t[_pos - 1]);
+            }
+
+            _branchHints = null;
             return;
         }
 
@@ -151,6 +159,12 @@ internal sealed partial class WatParser
         Instrs();
         ExpectRParen();
         _code.Byte(0x0B);
+        foreach (var (offset, value) in _branchHints)
+        {
+            _m.BranchHints.Add(new BranchHint(_m.Functions.Count, offset, value));
+        }
+
+        _branchHints = null;
         _m.Functions.Add(typeIndex);
         _m.Code.Add(new FunctionBody([.. groups], new Expr(_code.ToArray(), 0)));
         if (localNames.Count > 0)
@@ -498,13 +512,16 @@ internal sealed partial class WatParser
     {
         var saved = _code;
         var savedLabels = _labels;
+        var savedHints = _branchHints;
         _code = new WatCodeBuffer();
         _labels = [];
+        _branchHints = null;
         Instrs();
         _code.Byte(0x0B);
         var e = new Expr(_code.ToArray(), 0);
         _code = saved;
         _labels = savedLabels;
+        _branchHints = savedHints;
         return e;
     }
 

@@ -9,12 +9,19 @@ internal sealed partial class WatParser
     private List<string?> _labels = [];
     private WatIndexSpace? _locals;
 
+    /// <summary>Branch hints of the function body being parsed (offsets in its code); null outside function bodies.</summary>
+    private List<(int Offset, byte Value)>? _branchHints;
+
+    /// <summary>A branch hint read but not yet attached to the instruction that follows it.</summary>
+    private byte? _pendingHint;
+
     /// <summary>Instructions (plain or folded) up to a closing parenthesis or a block keyword (<c>end</c>, <c>else</c>, ...), which is not consumed.</summary>
     private void Instrs()
     {
         EnsureStack();
         while (true)
         {
+            BranchHintAnnotations();
             var t = Peek();
             switch (t.Kind)
             {
@@ -22,6 +29,8 @@ internal sealed partial class WatParser
                     Folded();
                     break;
                 case WatTokenKind.Keyword:
+                    // A hint with no instruction after it targets the block's end, which validation refuses.
+                    AttachHint(TakeHint());
                     if (t.Text is "end" or "else" or "catch" or "catch_all" or "delegate")
                     {
                         return;
@@ -30,10 +39,61 @@ internal sealed partial class WatParser
                     Plain();
                     break;
                 case WatTokenKind.RParen or WatTokenKind.Eof:
+                    AttachHint(TakeHint());
                     return;
                 default:
                     throw Unexpected(t);
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>(@metadata.code.branch_hint "\00")</c> (unlikely) or <c>"\01"</c> (likely) before an instruction: kept for the
+    /// instruction that follows, whose target validation checks (see <see cref="BranchHint"/>).
+    /// </summary>
+    private void BranchHintAnnotations()
+    {
+        while (_t[_pos] is { Kind: WatTokenKind.Annotation, Text: "metadata.code.branch_hint" } annotation)
+        {
+            if (_branchHints is null)
+            {
+                throw Error("@metadata.code.branch_hint annotation: not in a function", annotation);
+            }
+
+            if (_pendingHint is not null)
+            {
+                throw Error("@metadata.code.branch_hint annotation: duplicate annotation", annotation);
+            }
+
+            var hint = _t[++_pos];
+            if (hint.Kind != WatTokenKind.String || hint.Bytes.Length != 1 || hint.Bytes[0] > 1)
+            {
+                throw Error("@metadata.code.branch_hint annotation: malformed hint", hint);
+            }
+
+            if (_t[++_pos].Kind != WatTokenKind.RParen)
+            {
+                throw Error("@metadata.code.branch_hint annotation: unexpected token", _t[_pos]);
+            }
+
+            _pos++;
+            _pendingHint = hint.Bytes[0];
+        }
+    }
+
+    private byte? TakeHint()
+    {
+        var hint = _pendingHint;
+        _pendingHint = null;
+        return hint;
+    }
+
+    /// <summary>Records <paramref name="hint"/> for the instruction about to be written.</summary>
+    private void AttachHint(byte? hint)
+    {
+        if (hint is byte value)
+        {
+            _branchHints!.Add((_code.Length, value));
         }
     }
 
@@ -185,6 +245,8 @@ internal sealed partial class WatParser
     private void Folded()
     {
         EnsureStack();
+        // A hint before a folded form is for the form's own instruction, written after any operands.
+        var hint = TakeHint();
         ExpectLParen();
         var kw = Next();
         if (kw.Kind != WatTokenKind.Keyword)
@@ -198,6 +260,7 @@ internal sealed partial class WatParser
             {
                 string? label = Label();
                 var bt = BlockTypeOf();
+                AttachHint(hint);
                 _code.Byte(kw.Text == "block" ? (byte)0x02 : (byte)0x03);
                 WriteBlockType(_code, bt);
                 _labels.Add(label);
@@ -217,6 +280,7 @@ internal sealed partial class WatParser
                     Folded();
                 }
 
+                AttachHint(hint);
                 _code.Byte(0x04);
                 WriteBlockType(_code, bt);
                 _labels.Add(label);
@@ -243,6 +307,7 @@ internal sealed partial class WatParser
             {
                 string? label = Label();
                 var bt = BlockTypeOf();
+                AttachHint(hint);
                 TryTableHead(bt);
                 _labels.Add(label);
                 Instrs();
@@ -256,6 +321,7 @@ internal sealed partial class WatParser
             {
                 string? label = Label();
                 var bt = BlockTypeOf();
+                AttachHint(hint);
                 _code.Byte(0x06);
                 WriteBlockType(_code, bt);
                 _labels.Add(label);
@@ -321,6 +387,7 @@ internal sealed partial class WatParser
         }
 
         ExpectRParen();
+        AttachHint(hint);
         _code.Bytes(op.ToArray());
     }
 

@@ -118,7 +118,9 @@ internal sealed partial class WatParser
             }
         }
 
+        _scanning = true;
         ScanFields();
+        _scanning = false;
         int bodyEnd = _pos;
         _elemSlots = new ElementSegment?[_elems.Count];
         _dataSlots = new DataSegment?[_datas.Count];
@@ -246,6 +248,9 @@ internal sealed partial class WatParser
 
     private string? _firstDefinition;
 
+    /// <summary>True during pass 1, which reads fields' heads only: branch hints are left for pass 2 to place.</summary>
+    private bool _scanning;
+
     private void ScanFields()
     {
         while (true)
@@ -263,6 +268,11 @@ internal sealed partial class WatParser
                 if (raw.Text == "name")
                 {
                     throw Error("misplaced @name annotation", raw);
+                }
+
+                if (raw.Text == "metadata.code.branch_hint")
+                {
+                    throw Error("@metadata.code.branch_hint annotation: not in a function", raw);
                 }
 
                 _pos = SkipForm(_pos);
@@ -450,7 +460,10 @@ internal sealed partial class WatParser
 
     // ---- token cursor ----
 
-    /// <summary>Skips annotations the parser does not interpret; <c>(@custom)</c> and <c>(@name)</c> are only allowed where the parser looks for them.</summary>
+    /// <summary>
+    /// Skips annotations the parser does not interpret and reads branch hints; <c>(@custom)</c> and <c>(@name)</c> are only
+    /// allowed where the parser looks for them.
+    /// </summary>
     private void SkipAnnotations()
     {
         while (_t[_pos].Kind == WatTokenKind.Annotation)
@@ -459,6 +472,13 @@ internal sealed partial class WatParser
             if (a.Text is "custom" or "name")
             {
                 throw Error($"misplaced @{a.Text} annotation", a);
+            }
+
+            if (a.Text == "metadata.code.branch_hint" && !_scanning)
+            {
+                // Read wherever the parser meets it: a hint is for the next instruction, folded operands included.
+                BranchHintAnnotations();
+                continue;
             }
 
             _pos = SkipForm(_pos);
@@ -560,7 +580,7 @@ internal sealed partial class WatParser
     /// <summary>Skips annotations other than <c>(@custom)</c> and <c>(@name)</c>, which the caller may be looking for.</summary>
     private void SkipUninterpretedAnnotations()
     {
-        while (_t[_pos] is { Kind: WatTokenKind.Annotation } a && a.Text is not ("custom" or "name"))
+        while (_t[_pos] is { Kind: WatTokenKind.Annotation } a && a.Text is not ("custom" or "name" or "metadata.code.branch_hint"))
         {
             _pos = SkipForm(_pos);
         }

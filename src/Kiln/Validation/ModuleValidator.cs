@@ -118,6 +118,16 @@ internal static class ModuleValidator
             fv.ValidateFunction(c, imported + i, types.Func(module.Functions[i])!, module.Code[i]);
         }
 
+        foreach (var hint in module.BranchHints)
+        {
+            // A hint is only for a conditional branch: if or br_if.
+            var code = module.Code[hint.DefinedFunction].Body.Code.Span;
+            if (hint.Offset >= code.Length || code[hint.Offset] is not (0x04 or 0x0D))
+            {
+                throw new WasmValidationException("@metadata.code.branch_hint annotation: invalid target", imported + hint.DefinedFunction, hint.Offset);
+            }
+        }
+
         if (module.Start is int start)
         {
             if ((uint)start >= (uint)c.Functions.Count)

@@ -15,6 +15,9 @@ internal sealed partial class WatParser
     /// <summary>A branch hint read but not yet attached to the instruction that follows it.</summary>
     private byte? _pendingHint;
 
+    /// <summary>The annotation that gives a branch hint (the branch hinting proposal's custom section name).</summary>
+    private const string BranchHintAnnotation = "metadata.code.branch_hint";
+
     /// <summary>Instructions (plain or folded) up to a closing parenthesis or a block keyword (<c>end</c>, <c>else</c>, ...), which is not consumed.</summary>
     private void Instrs()
     {
@@ -53,7 +56,7 @@ internal sealed partial class WatParser
     /// </summary>
     private void BranchHintAnnotations()
     {
-        while (_t[_pos] is { Kind: WatTokenKind.Annotation, Text: "metadata.code.branch_hint" } annotation)
+        while (_t[_pos] is { Kind: WatTokenKind.Annotation, Text: BranchHintAnnotation } annotation)
         {
             if (_branchHints is null)
             {

@@ -270,7 +270,7 @@ internal sealed partial class WatParser
                     throw Error("misplaced @name annotation", raw);
                 }
 
-                if (raw.Text == "metadata.code.branch_hint")
+                if (raw.Text == BranchHintAnnotation)
                 {
                     throw Error("@metadata.code.branch_hint annotation: not in a function", raw);
                 }
@@ -474,7 +474,7 @@ internal sealed partial class WatParser
                 throw Error($"misplaced @{a.Text} annotation", a);
             }
 
-            if (a.Text == "metadata.code.branch_hint" && !_scanning)
+            if (a.Text == BranchHintAnnotation && !_scanning)
             {
                 // Read wherever the parser meets it: a hint is for the next instruction, folded operands included.
                 BranchHintAnnotations();
@@ -580,7 +580,7 @@ internal sealed partial class WatParser
     /// <summary>Skips annotations other than <c>(@custom)</c> and <c>(@name)</c>, which the caller may be looking for.</summary>
     private void SkipUninterpretedAnnotations()
     {
-        while (_t[_pos] is { Kind: WatTokenKind.Annotation } a && a.Text is not ("custom" or "name" or "metadata.code.branch_hint"))
+        while (_t[_pos] is { Kind: WatTokenKind.Annotation } a && a.Text is not ("custom" or "name" or BranchHintAnnotation))
         {
             _pos = SkipForm(_pos);
         }

@@ -70,6 +70,9 @@ internal sealed partial class FunctionCompiler
     private bool _makesCalls;
     private bool _hasLoops;
 
+    /// <summary>The function's shared out-of-bounds trap block (see <see cref="EmitAddress"/>); null until a check uses it.</summary>
+    private Label? _memoryTrap;
+
     private FunctionCompiler(CompiledModule cm, int definedIndex, PersistedTarget? persisted)
     {
         _cm = cm;
@@ -165,6 +168,15 @@ internal sealed partial class FunctionCompiler
             }
 
             EmitChecksAfter(op, r);
+        }
+
+        if (_memoryTrap is Label trap)
+        {
+            // After the function's last instruction, reached only by the checks' jumps; the throw ends the IL.
+            _il.MarkLabel(trap);
+            _il.Emit(OpCodes.Call, Method(typeof(Traps), nameof(Traps.MemoryOutOfBounds)));
+            _il.Emit(OpCodes.Ldnull);
+            _il.Emit(OpCodes.Throw);
         }
     }
 

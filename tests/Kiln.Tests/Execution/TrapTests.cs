@@ -22,6 +22,34 @@ public class TrapTests
     }
 
     [Fact]
+    public void Out_of_bounds_accesses_trap_in_their_own_frame_with_or_without_values_below_the_address()
+    {
+        // With nothing below the address (bare, store) the check jumps to the function's shared trap block; with a value
+        // below it (under) or inside a try region (guarded) it calls the trap in line.
+        var inst = Wasm.Instantiate("""
+            (module
+              (memory 1)
+              (func $bare (export "bare") (param i32) (result i32) (i32.load (local.get 0)))
+              (func $under (export "under") (param i32) (result i32) (i32.add (i32.const 1) (i32.load (local.get 0))))
+              (func $store (export "store") (param i32) (result i32) (i32.store (local.get 0) (i32.const 7)) (i32.const 0))
+              (func $guarded (export "guarded") (param i32) (result i32)
+                (block $caught
+                  (try_table (catch_all $caught) (drop (i32.load (local.get 0))))
+                  (return (i32.const 0)))
+                (i32.const 1)))
+            """);
+        foreach (string name in new[] { "bare", "under", "store", "guarded" })
+        {
+            var t = inst.Trap(name, Value.I32(65_533));
+            Assert.Equal("out of bounds memory access", t.Reason);
+            Assert.Equal(name, t.WasmBacktrace[0]);
+        }
+
+        Assert.Equal((0, 1, 0, 0), (inst.I32("bare", Value.I32(0)), inst.I32("under", Value.I32(0)), inst.I32("store", Value.I32(65_532)), inst.I32("guarded", Value.I32(0))));
+        Assert.Equal(7, inst.I32("bare", Value.I32(65_532)));
+    }
+
+    [Fact]
     public void Trap_backtrace_names_guest_functions_from_the_name_section()
     {
         var inst = Wasm.Instantiate("""

@@ -215,30 +215,14 @@ public sealed class Module
         _ => GlobalTypeOf(i.Global),
     };
 
-    private ExternalType ExportType(Export e)
+    private ExternalType ExportType(Export e) => e.Kind switch
     {
-        switch (e.Kind)
-        {
-            case ExternKind.Function:
-            case ExternKind.Tag:
-                int imported = Inner.Imports.Count(i => i.Kind == e.Kind);
-                int typeIndex = e.Index < imported
-                    ? Inner.Imports.Where(i => i.Kind == e.Kind).ElementAt(e.Index).TypeIndex
-                    : e.Kind == ExternKind.Function ? Inner.Functions[e.Index - imported] : Inner.Tags[e.Index - imported];
-                return new ExternalType(e.Kind == ExternKind.Function ? ExternalKind.Function : ExternalKind.Tag) { Function = FuncTypeAt(typeIndex) };
-            case ExternKind.Table:
-                int tables = Inner.ImportedTableCount;
-                return TableTypeOf(e.Index < tables ? Nth(ExternKind.Table, e.Index).Table : Inner.Tables[e.Index - tables].Type);
-            case ExternKind.Memory:
-                int memories = Inner.ImportedMemoryCount;
-                return MemoryTypeOf(e.Index < memories ? Nth(ExternKind.Memory, e.Index).Memory : Inner.Memories[e.Index - memories]);
-            default:
-                int globals = Inner.ImportedGlobalCount;
-                return GlobalTypeOf(e.Index < globals ? Nth(ExternKind.Global, e.Index).Global : Inner.Globals[e.Index - globals].Type);
-        }
-    }
-
-    private Import Nth(ExternKind kind, int index) => Inner.Imports.Where(i => i.Kind == kind).ElementAt(index);
+        ExternKind.Function => new ExternalType(ExternalKind.Function) { Function = FuncTypeAt(Inner.FunctionTypeIndex(e.Index)) },
+        ExternKind.Tag => new ExternalType(ExternalKind.Tag) { Function = FuncTypeAt(Inner.TagTypeIndex(e.Index)) },
+        ExternKind.Table => TableTypeOf(Inner.TableTypeAt(e.Index)),
+        ExternKind.Memory => MemoryTypeOf(Inner.MemoryTypeAt(e.Index)),
+        _ => GlobalTypeOf(Inner.GlobalTypeAt(e.Index)),
+    };
 
     private static ExternalType TableTypeOf(TableType t) => new(ExternalKind.Table)
     {

@@ -7,25 +7,7 @@ namespace Kiln.Compiler;
 /// <summary>Exception handling of <see cref="FunctionCompiler"/>: <c>try_table</c> as an IL try/catch (see <see cref="TryRegion"/>), <c>throw</c>.</summary>
 internal sealed partial class FunctionCompiler
 {
-    private FuncType TagType(int tag)
-    {
-        int imported = _m.ImportedTagCount;
-        if (tag >= imported)
-        {
-            return (FuncType)_m.Types[_m.Tags[tag - imported]].Composite;
-        }
-
-        int n = 0;
-        foreach (var imp in _m.Imports)
-        {
-            if (imp.Kind == ExternKind.Tag && n++ == tag)
-            {
-                return (FuncType)_m.Types[imp.TypeIndex].Composite;
-            }
-        }
-
-        throw new InvalidOperationException("unknown tag");
-    }
+    private FuncType TagType(int tag) => (FuncType)_m.Types[_m.TagTypeIndex(tag)].Composite;
 
     private void EmitThrow(int tag)
     {

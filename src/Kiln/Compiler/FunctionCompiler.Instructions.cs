@@ -163,7 +163,7 @@ internal sealed partial class FunctionCompiler
                 break;
             case Opcode.RefFunc:
                 EmitInstanceElement(FunctionsField, (int)r.Index);
-                Push(ValType.Ref(HeapType.OfIndex(FuncTypeIndex((int)r.Index)), false));
+                Push(ValType.Ref(HeapType.OfIndex(_m.FunctionTypeIndex((int)r.Index)), false));
                 break;
             case Opcode.RefEq:
                 Pop(2);
@@ -297,26 +297,6 @@ internal sealed partial class FunctionCompiler
 
     private static Vector128<byte> V128FromHalves(long low, long high) => Vector128.Create(low, high).AsByte();
 
-    private int FuncTypeIndex(int funcIndex)
-    {
-        int imported = _m.ImportedFunctionCount;
-        if (funcIndex >= imported)
-        {
-            return _m.Functions[funcIndex - imported];
-        }
-
-        int n = 0;
-        foreach (var imp in _m.Imports)
-        {
-            if (imp.Kind == ExternKind.Function && n++ == funcIndex)
-            {
-                return imp.TypeIndex;
-            }
-        }
-
-        return 0;
-    }
-
     /// <summary>Calls a runtime helper with the top <paramref name="count"/> operands (widened to u64 where <paramref name="widen"/> says) after what <paramref name="before"/> pushes.</summary>
     private void EmitBulk(int count, bool[] widen, System.Reflection.MethodInfo helper, Action before)
     {
@@ -410,25 +390,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Call, Method(typeof(BulkOps), nameof(BulkOps.TableSet)));
     }
 
-    private ValType TableElementType(int i)
-    {
-        int imported = _m.ImportedTableCount;
-        if (i >= imported)
-        {
-            return _m.Tables[i - imported].Type.ElementType;
-        }
-
-        int n = 0;
-        foreach (var imp in _m.Imports)
-        {
-            if (imp.Kind == ExternKind.Table && n++ == i)
-            {
-                return imp.Table.ElementType;
-            }
-        }
-
-        return ValType.FuncRef;
-    }
+    private ValType TableElementType(int i) => _m.TableTypeAt(i).ElementType;
 
     private void EmitRefAsNonNull()
     {
@@ -470,7 +432,7 @@ internal sealed partial class FunctionCompiler
 
     private void EmitMemorySize(int mem)
     {
-        var type = MemoryTypeOf(mem);
+        var type = _m.MemoryTypeAt(mem);
         _il.Emit(OpCodes.Ldloc, _memLength[mem]!);
         _il.Emit(OpCodes.Ldc_I4, type.PageSizeLog2);
         _il.Emit(OpCodes.Shr_Un);
@@ -484,7 +446,7 @@ internal sealed partial class FunctionCompiler
 
     private void EmitMemoryGrow(int mem)
     {
-        var type = MemoryTypeOf(mem);
+        var type = _m.MemoryTypeAt(mem);
         EmitBulk(1, [true], Method(typeof(BulkOps), nameof(BulkOps.MemoryGrow)), before: () => _il.Emit(OpCodes.Ldloc, _memObj[mem]!));
         ReloadMemoryLengths();
         if (!type.Is64)
@@ -505,7 +467,7 @@ internal sealed partial class FunctionCompiler
     private void EmitAddress(MemArg arg, int size, bool stackIsModel = false)
     {
         int mem = (int)arg.MemoryIndex;
-        bool is64 = MemoryTypeOf(mem).Is64;
+        bool is64 = _m.MemoryTypeAt(mem).Is64;
         var ea = Temp(typeof(ulong));
         if (!is64)
         {

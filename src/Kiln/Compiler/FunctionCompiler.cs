@@ -682,23 +682,7 @@ internal sealed partial class FunctionCompiler
 
     // ---- calls ----
 
-    private FuncType FuncTypeOf(int funcIndex)
-    {
-        int imported = _m.ImportedFunctionCount;
-        if (funcIndex < imported)
-        {
-            int n = 0;
-            foreach (var imp in _m.Imports)
-            {
-                if (imp.Kind == ExternKind.Function && n++ == funcIndex)
-                {
-                    return (FuncType)_m.Types[imp.TypeIndex].Composite;
-                }
-            }
-        }
-
-        return (FuncType)_m.Types[_m.Functions[funcIndex - imported]].Composite;
-    }
+    private FuncType FuncTypeOf(int funcIndex) => (FuncType)_m.Types[_m.FunctionTypeIndex(funcIndex)].Composite;
 
     private void EmitCall(int funcIndex, bool tail)
     {
@@ -887,25 +871,7 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    private ValType GlobalType(int i)
-    {
-        int imported = _m.ImportedGlobalCount;
-        if (i >= imported)
-        {
-            return _m.Globals[i - imported].Type.Type;
-        }
-
-        int n = 0;
-        foreach (var imp in _m.Imports)
-        {
-            if (imp.Kind == ExternKind.Global && n++ == i)
-            {
-                return imp.Global.Type;
-            }
-        }
-
-        throw new InvalidOperationException("unknown global");
-    }
+    private ValType GlobalType(int i) => _m.GlobalTypeAt(i).Type;
 
     private static FieldInfo GlobalField(ValType t) => typeof(GlobalInstance).GetField(t.Kind switch
     {
@@ -957,45 +923,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldelem_Ref);
     }
 
-    private bool TableIs64(int i)
-    {
-        int imported = _m.ImportedTableCount;
-        if (i >= imported)
-        {
-            return _m.Tables[i - imported].Type.Is64;
-        }
-
-        int n = 0;
-        foreach (var imp in _m.Imports)
-        {
-            if (imp.Kind == ExternKind.Table && n++ == i)
-            {
-                return imp.Table.Is64;
-            }
-        }
-
-        return false;
-    }
-
-    private MemoryType MemoryTypeOf(int i)
-    {
-        int imported = _m.ImportedMemoryCount;
-        if (i >= imported)
-        {
-            return _m.Memories[i - imported];
-        }
-
-        int n = 0;
-        foreach (var imp in _m.Imports)
-        {
-            if (imp.Kind == ExternKind.Memory && n++ == i)
-            {
-                return imp.Memory;
-            }
-        }
-
-        throw new InvalidOperationException("unknown memory");
-    }
+    private bool TableIs64(int i) => _m.TableTypeAt(i).Is64;
 
     private static MethodInfo Method(Type t, string name) => t.GetMethod(name) ?? throw new MissingMethodException(t.Name, name);
 }

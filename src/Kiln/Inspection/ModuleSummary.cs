@@ -133,10 +133,11 @@ public sealed partial class ModuleSummary
     private string Signature(int typeIndex) =>
         (uint)typeIndex < (uint)_module.Types.Count && _module.Types[typeIndex].Composite is FuncType f ? f.ToString() : $"type {typeIndex}";
 
+    /// <summary>The type index of <paramref name="function"/>, or -1 where an invalid module names no such function.</summary>
     private int FunctionTypeIndex(int function) =>
-        function < ImportedFunctions
-            ? _module.Imports.Where(i => i.Kind == ExternKind.Function).ElementAt(function).TypeIndex
-            : function - ImportedFunctions < _module.Functions.Count ? _module.Functions[function - ImportedFunctions] : -1;
+        Exists(ExternKind.Function, function) ? _module.FunctionTypeIndex(function) : -1;
+
+    private bool Exists(ExternKind kind, int index) => (uint)index < (uint)_module.IndexSpaceSize(kind);
 
     /// <summary>A function as a reader knows it: <c>$name</c> from the name section, else its index and any export name.</summary>
     private string FunctionLabel(int function)
@@ -157,19 +158,18 @@ public sealed partial class ModuleSummary
         return $"func[{function}]";
     }
 
-    private IEnumerable<(int Index, bool Imported, MemoryType Type)> Memories() =>
-        _module.Imports.Where(i => i.Kind == ExternKind.Memory).Select(i => (true, i.Memory))
-            .Concat(_module.Memories.Select(m => (false, m)))
-            .Select((m, i) => (i, m.Item1, m.Item2));
+    private IEnumerable<(int Index, bool Imported, MemoryType Type)> Memories() => IndexSpace(ExternKind.Memory, _module.MemoryTypeAt);
 
-    private IEnumerable<(int Index, bool Imported, TableType Type)> Tables() =>
-        _module.Imports.Where(i => i.Kind == ExternKind.Table).Select(i => (true, i.Table))
-            .Concat(_module.Tables.Select(t => (false, t.Type)))
-            .Select((t, i) => (i, t.Item1, t.Item2));
+    private IEnumerable<(int Index, bool Imported, TableType Type)> Tables() => IndexSpace(ExternKind.Table, _module.TableTypeAt);
 
-    private IEnumerable<(bool Imported, GlobalType Type)> Globals() =>
-        _module.Imports.Where(i => i.Kind == ExternKind.Global).Select(i => (true, i.Global))
-            .Concat(_module.Globals.Select(g => (false, g.Type)));
+    private IEnumerable<(int Index, bool Imported, GlobalType Type)> Globals() => IndexSpace(ExternKind.Global, _module.GlobalTypeAt);
+
+    /// <summary>Every item of <paramref name="kind"/>, imports first, with its type.</summary>
+    private IEnumerable<(int Index, bool Imported, T Type)> IndexSpace<T>(ExternKind kind, Func<int, T> typeAt)
+    {
+        int imported = _module.ImportCount(kind);
+        return Enumerable.Range(0, _module.IndexSpaceSize(kind)).Select(i => (i, i < imported, typeAt(i)));
+    }
 
     /// <summary>The defined functions with the bytes of their code (instructions, without the locals) and their locals.</summary>
     private IEnumerable<(int Index, int CodeBytes, long Locals)> DefinedFunctions() =>
@@ -201,14 +201,15 @@ public sealed partial class ModuleSummary
         _ => GlobalText(import.Global),
     };
 
+    /// <summary>An export's type; a function an invalid module does not have shows as <c>type -1</c>, any other missing item as nothing.</summary>
     private string ExportType(Export export) => export.Kind switch
     {
         ExternKind.Function => Signature(FunctionTypeIndex(export.Index)),
-        ExternKind.Table => Tables().Where(t => t.Index == export.Index).Select(t => TableText(t.Type)).FirstOrDefault() ?? "",
-        ExternKind.Memory => Memories().Where(m => m.Index == export.Index).Select(m => MemoryText(m.Type)).FirstOrDefault() ?? "",
-        ExternKind.Global => Globals().Skip(export.Index).Select(g => GlobalText(g.Type)).FirstOrDefault() ?? "",
-        _ => _module.Imports.Where(i => i.Kind == ExternKind.Tag).Select(i => i.TypeIndex).Concat(_module.Tags)
-            .Skip(export.Index).Select(Signature).FirstOrDefault() ?? "",
+        _ when !Exists(export.Kind, export.Index) => "",
+        ExternKind.Table => TableText(_module.TableTypeAt(export.Index)),
+        ExternKind.Memory => MemoryText(_module.MemoryTypeAt(export.Index)),
+        ExternKind.Global => GlobalText(_module.GlobalTypeAt(export.Index)),
+        _ => Signature(_module.TagTypeIndex(export.Index)),
     };
 
     private static string MemoryText(MemoryType m)

@@ -33,12 +33,12 @@ internal static class WasmEngines
         }
     }
 
-    /// <summary>The epoch timer of the shared engine with or without fuel accounting, for deadlines on its stores.</summary>
-    public static EpochTimer Clock(bool consumeFuel)
-    {
-        Get(consumeFuel);
-        return (consumeFuel ? _fueledClock : _plainClock)!;
-    }
+    /// <summary>
+    /// The epoch timer of the shared engine with or without fuel accounting, for deadlines on its stores. Read on every
+    /// call, so without the lock: the engine, and with it its timer, was made by <see cref="Get"/> before any store of it.
+    /// </summary>
+    public static EpochTimer Clock(bool consumeFuel) =>
+        (consumeFuel ? _fueledClock : _plainClock) ?? throw new InvalidOperationException("the engine has not been created");
 
     /// <summary>
     /// The module of <paramref name="bytes"/> (binary or text format) on the engine with or without fuel, decoded and validated once per

@@ -36,25 +36,31 @@ void Phases(int n)
 {
     var t = new long[6];
     var a = new long[6];
+
+    // The clock and allocation counter at the start (0) and end (1-6) of each phase.
+    var time = new long[7];
+    var bytes = new long[7];
+    void Mark(int phase)
+    {
+        time[phase] = Stopwatch.GetTimestamp();
+        bytes[phase] = GC.GetAllocatedBytesForCurrentThread();
+    }
+
     for (int i = 0; i < n; i++)
     {
-        long a0 = GC.GetAllocatedBytesForCurrentThread();
-        long t0 = Stopwatch.GetTimestamp();
+        bytes[0] = GC.GetAllocatedBytesForCurrentThread();
+        time[0] = Stopwatch.GetTimestamp();
         var options = new WasiOptions { Stdin = Stream.Null, Stdout = new MemoryStream(), Stderr = Stream.Null };
         options.Args.Add("/hello");
         options.Environment.Add(new("REQUEST_METHOD", "GET"));
         var wasi = new WasiPreview1(options);
-        long t1 = Stopwatch.GetTimestamp();
-        long a1 = GC.GetAllocatedBytesForCurrentThread();
+        Mark(1);
         var store = new Store<WasiPreview1>(handler.Engine, wasi);
-        long t2 = Stopwatch.GetTimestamp();
-        long a2 = GC.GetAllocatedBytesForCurrentThread();
+        Mark(2);
         var instance = handler.Prepared.Instantiate(store);
-        long t3 = Stopwatch.GetTimestamp();
-        long a3 = GC.GetAllocatedBytesForCurrentThread();
+        Mark(3);
         var start = instance.GetAction("_start")!;
-        long t4 = Stopwatch.GetTimestamp();
-        long a4 = GC.GetAllocatedBytesForCurrentThread();
+        Mark(4);
         try
         {
             start();
@@ -63,24 +69,15 @@ void Phases(int n)
         {
         }
 
-        long t5 = Stopwatch.GetTimestamp();
-        long a5 = GC.GetAllocatedBytesForCurrentThread();
+        Mark(5);
         wasi.Dispose();
         store.Dispose();
-        long t6 = Stopwatch.GetTimestamp();
-        long a6 = GC.GetAllocatedBytesForCurrentThread();
-        t[0] += t1 - t0;
-        t[1] += t2 - t1;
-        t[2] += t3 - t2;
-        t[3] += t4 - t3;
-        t[4] += t5 - t4;
-        t[5] += t6 - t5;
-        a[0] += a1 - a0;
-        a[1] += a2 - a1;
-        a[2] += a3 - a2;
-        a[3] += a4 - a3;
-        a[4] += a5 - a4;
-        a[5] += a6 - a5;
+        Mark(6);
+        for (int p = 0; p < t.Length; p++)
+        {
+            t[p] += time[p + 1] - time[p];
+            a[p] += bytes[p + 1] - bytes[p];
+        }
     }
 
     double us(long ticks) => ticks * 1e6 / Stopwatch.Frequency / n;
